@@ -1,0 +1,145 @@
+# sc - the social customer care toolkit.
+#
+#   make                  build the five programs into build/bin
+#   make check            build with -Werror, run every test, also under
+#                         ASan+UBSan; ends with "N passed, N failed"
+#   make demo             run the whole pipeline on a generated week
+#   make bench            throughput against jq (see tests/bench)
+#   make install          PREFIX=/usr/local DESTDIR= by default
+#
+# Missing build or test dependencies: make check and make demo run
+# scripts/install-deps, which uses apt-get (and names the dnf, apk and
+# Homebrew equivalents).
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/sc
+DESTDIR ?=
+
+BUILD ?= build
+PKG_CONFIG ?= pkg-config
+DEPS = libcurl jansson zlib
+DEPS_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
+DEPS_LIBS ?= $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
+
+WARNINGS = -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
+	-Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2 \
+	-Wno-format-nonliteral -Wvla -Wundef
+CFLAGS ?= -O2 -g
+ifeq ($(SAN),1)
+CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
+SC_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Icommon \
+	$(WARNINGS) $(DEPS_CFLAGS) $(CFLAGS)
+SC_LIBS = $(DEPS_LIBS) -lm
+
+TOOLS = sc-fetch sc-classify sc-route sc-reply sc-report
+COMMON_SRC = $(sort $(wildcard common/*.c))
+COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz-*.c))
+BINS = $(TOOLS:%=$(BUILD)/bin/%)
+MAN1 = $(TOOLS:%=man/%.1)
+MANS = $(MAN1) man/sc-post.5 man/sc.7
+DATA = $(shell find data scripts/examples -type f 2>/dev/null | sort)
+
+all: $(BINS) data-stamp
+
+# Each tool is tools/NAME.c or the .c files of tools/NAME/.
+define tool_rule
+$(1)_SRC = $$(sort $$(wildcard tools/$(1).c tools/$(1)/*.c))
+$(1)_OBJ = $$($(1)_SRC:%.c=$(BUILD)/obj/%.o)
+$(BUILD)/bin/$(1): $$($(1)_OBJ) $(BUILD)/libsc.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) $(BUILD)/libsc.a $$(SC_LIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(SC_CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+
+# The compiled-in data directory follows DATADIR; rebuild paths.o when
+# it changes.
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/obj/common/paths.o: $(BUILD)/datadir.stamp
+$(BUILD)/obj/common/paths.o: CPPFLAGS += -DDATADIR='"$(DATADIR)"'
+
+$(BUILD)/libsc.a: $(COMMON_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(COMMON_OBJ)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libsc.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libsc.a $(SC_LIBS)
+
+# Data files beside the programs, as they will be installed, so the
+# build tree finds them the same way (../share/sc from the binary).
+data-stamp: $(DATA)
+	@mkdir -p $(BUILD)/share/sc
+	@for f in $(DATA); do \
+		case $$f in data/*) d=$${f#data/} ;; \
+		scripts/examples/*) d=examples/$${f#scripts/examples/} ;; esac; \
+		mkdir -p $(BUILD)/share/sc/$$(dirname $$d); \
+		cp $$f $(BUILD)/share/sc/$$d; \
+	done
+
+tests: all $(UNIT_BIN)
+
+deps:
+	@scripts/install-deps --if-missing
+
+check: deps
+	@$(MAKE) --no-print-directory WERROR=1 tests
+	@$(MAKE) --no-print-directory WERROR=1 SAN=1 BUILD=build-san tests
+	@sh tests/check.sh build build-san
+
+demo: deps
+	@$(MAKE) --no-print-directory all >/dev/null
+	@sh scripts/demo build/bin
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/run.sh build/bin
+
+fuzz:
+	@sh tests/fuzz/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(DATADIR)
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/sc-post.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/sc.7 $(DESTDIR)$(MANDIR)/man7
+	cd $(BUILD)/share/sc && find . -type f | while read -r f; do \
+		install -d "$(DESTDIR)$(DATADIR)/$$(dirname "$$f")" && \
+		install -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; \
+	done
+
+uninstall:
+	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS)
+	cd $(DESTDIR)$(MANDIR) && rm -f $(MAN1:man/%=man1/%) man5/sc-post.5 \
+		man7/sc.7
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san build-fuzz
+
+.PHONY: all tests deps check demo bench fuzz install uninstall clean \
+	data-stamp FORCE
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

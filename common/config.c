@@ -1,0 +1,89 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "diag.h"
+#include "post.h"
+#include "sc.h"
+#include "xmem.h"
+
+static char *loaded_path;
+
+const char *
+config_path(void)
+{
+	return loaded_path;
+}
+
+json_t *
+config_load(const char *path)
+{
+	json_error_t err;
+	const char *home, *env;
+	char *def = NULL;
+	json_t *cfg;
+	int optional = 0;
+
+	if (path == NULL && (env = getenv("SC_CONFIG")) != NULL && *env)
+		path = env;
+	if (path == NULL) {
+		if ((home = getenv("HOME")) == NULL || *home == '\0')
+			return json_object();
+		def = xasprintf("%s/.config/sc/config.json", home);
+		path = def;
+		optional = 1;
+	}
+	if (optional && access(path, F_OK) == -1 && errno == ENOENT) {
+		free(def);
+		return json_object();
+	}
+	if ((cfg = json_load_file(path, 0, &err)) == NULL)
+		die(SC_EXIT_FATAL, "%s:%d: %s", path, err.line > 0 ?
+		    err.line : 1, err.text);
+	if (!json_is_object(cfg))
+		die(SC_EXIT_FATAL, "%s:1: expected an object, got %s", path,
+		    json_kind(cfg));
+	free(loaded_path);
+	loaded_path = xstrdup(path);
+	free(def);
+	return cfg;
+}
+
+const char *
+config_str(const json_t *cfg, const char *path, const char *def)
+{
+	const char *s;
+
+	s = json_path_str(cfg, path);
+	return s ? s : def;
+}
+
+const char **
+config_brand_accounts(const json_t *cfg, const char *platform, size_t *n)
+{
+	static const char *none[] = { NULL };
+	json_t *list;
+	const char **v;
+	size_t i, k;
+
+	list = json_object_get(json_path(cfg, "brand.accounts"), platform);
+	if (json_is_string(list)) {
+		v = xcalloc(2, sizeof(*v));
+		v[0] = json_string_value(list);
+		*n = 1;
+		/* Kept for the life of the program, like the config. */
+		return v;
+	}
+	if (!json_is_array(list)) {
+		*n = 0;
+		return none;
+	}
+	v = xcalloc(json_array_size(list) + 1, sizeof(*v));
+	for (i = k = 0; i < json_array_size(list); i++)
+		if (json_is_string(json_array_get(list, i)))
+			v[k++] = json_string_value(json_array_get(list, i));
+	*n = k;
+	return v;
+}

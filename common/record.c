@@ -1,0 +1,251 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "input.h"
+#include "post.h"
+#include "record.h"
+#include "sc.h"
+#include "xmem.h"
+
+struct recin {
+	struct input	*in;
+	int		 strict;
+	const char	*rejects_path;
+	FILE		*rejects;
+	const char	*line;
+	size_t		 len;
+	unsigned long	 nrejected;
+	int		 current_rejected;
+	int		 spilled;
+	size_t		 maxline;
+	unsigned long	 lineno;	/* of the current record, 0: input's */
+};
+
+/* An overlong line streams into the rejects file as it is skipped. */
+static void
+spill(const char *p, size_t n, void *ctx)
+{
+	struct recin *r = ctx;
+
+	if (r->rejects == NULL)
+		return;
+	if ((p != NULL && fwrite(p, 1, n, r->rejects) != n) ||
+	    (p == NULL && putc('\n', r->rejects) == EOF))
+		die(SC_EXIT_FATAL, "%s: write error: %s", r->rejects_path,
+		    strerror(errno));
+}
+
+struct recin *
+rec_open(const struct sc_common *c, char *const *files, int nfiles)
+{
+	struct recin *r;
+
+	r = xcalloc(1, sizeof(*r));
+	r->in = input_open(files, nfiles, c->maxline);
+	r->strict = c->strict;
+	r->maxline = c->maxline ? c->maxline : INPUT_MAXLINE_DEFAULT;
+	input_set_spill(r->in, spill, r);
+	r->rejects_path = c->rejects;
+	if (c->rejects != NULL &&
+	    (r->rejects = fopen(c->rejects, "a")) == NULL)
+		die(SC_EXIT_FATAL, "%s: %s", c->rejects, strerror(errno));
+	return r;
+}
+
+static void
+save_rejected(struct recin *r)
+{
+	if (r->rejects == NULL || r->spilled)
+		return;
+	if (fwrite(r->line, 1, r->len, r->rejects) != r->len ||
+	    putc('\n', r->rejects) == EOF || fflush(r->rejects) == EOF)
+		die(SC_EXIT_FATAL, "%s: write error: %s", r->rejects_path,
+		    strerror(errno));
+}
+
+static void
+vreject(struct recin *r, const char *fmt, va_list ap)
+{
+	vwarnat(input_name(r->in), rec_lineno(r), fmt, ap);
+	save_rejected(r);
+	r->nrejected++;
+	r->current_rejected = 1;
+	output_set_status(SC_EXIT_REJECT);
+	if (r->strict) {
+		fflush(stdout);
+		warnmsg("stopping at the first bad record (--strict)");
+		exit(SC_EXIT_FATAL);
+	}
+}
+
+void
+rec_reject(struct recin *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreject(r, fmt, ap);
+	va_end(ap);
+}
+
+void
+rec_warn(struct recin *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnat(input_name(r->in), rec_lineno(r), fmt, ap);
+	va_end(ap);
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+int
+rec_next_raw(struct recin *r, const char **line, size_t *len)
+{
+	int rc;
+
+	for (;;) {
+		r->current_rejected = 0;
+		r->lineno = 0;
+		rc = input_next(r->in, &r->line, &r->len);
+		if (rc == INPUT_EOF)
+			return 0;
+		if (rc == INPUT_ERROR)
+			continue;
+		if (rc == INPUT_LONG) {
+			/* The raw line already went to the rejects file. */
+			r->line = "";
+			r->len = 0;
+			r->spilled = 1;
+			rec_reject(r, "line too long (over %zu bytes; "
+			    "see --max-line)", r->maxline);
+			r->spilled = 0;
+			continue;
+		}
+		*line = r->line;
+		*len = r->len;
+		return 1;
+	}
+}
+
+void
+rec_set_current(struct recin *r, const char *raw, size_t len,
+    unsigned long lineno)
+{
+	r->line = raw;
+	r->len = len;
+	r->lineno = lineno;
+}
+
+json_t *
+rec_next(struct recin *r)
+{
+	json_error_t err;
+	json_t *j;
+
+	for (;;) {
+		if (!rec_next_raw(r, &r->line, &r->len))
+			return NULL;
+		if (blank(r->line, r->len))
+			continue;
+		j = json_loadb(r->line, r->len, JSON_DECODE_ANY, &err);
+		if (j == NULL) {
+			if (strncmp(err.text, "unable to decode byte", 21) == 0)
+				rec_reject(r, "invalid UTF-8 at byte %d",
+				    err.position);
+			else
+				rec_reject(r, "invalid JSON at byte %d: %s",
+				    err.position, err.text);
+			continue;
+		}
+		if (!json_is_object(j)) {
+			rec_reject(r, "expected an object, got %s",
+			    json_kind_a(j));
+			json_decref(j);
+			continue;
+		}
+		return j;
+	}
+}
+
+const char *
+rec_line(const struct recin *r, size_t *len)
+{
+	if (len != NULL)
+		*len = r->len;
+	return r->line;
+}
+
+const char *
+rec_name(const struct recin *r)
+{
+	return input_name(r->in);
+}
+
+unsigned long
+rec_lineno(const struct recin *r)
+{
+	return r->lineno ? r->lineno : input_lineno(r->in);
+}
+
+unsigned long
+rec_rejected(const struct recin *r)
+{
+	return r->nrejected;
+}
+
+int
+rec_status(const struct recin *r)
+{
+	if (input_failed(r->in))
+		return SC_EXIT_FATAL;
+	return r->nrejected ? SC_EXIT_REJECT : SC_EXIT_OK;
+}
+
+void
+rec_close(struct recin *r)
+{
+	if (r == NULL)
+		return;
+	input_close(r->in);
+	if (r->rejects != NULL && fclose(r->rejects) == EOF)
+		die(SC_EXIT_FATAL, "%s: write error: %s", r->rejects_path,
+		    strerror(errno));
+	free(r);
+}
+
+int
+rec_filter(const struct sc_common *c, char *const *files, int nfiles,
+    rec_filter_fn fn, void *ctx)
+{
+	struct recin *r;
+	struct output *o;
+	json_t *post;
+	int status;
+
+	o = output_open(c->output, c->gzip, c->unbuffered, OUTPUT_TRUNC);
+	r = rec_open(c, files, nfiles);
+	while ((post = rec_next(r)) != NULL) {
+		if (fn(r, post, ctx) == 0)
+			output_json(o, post);
+		json_decref(post);
+	}
+	status = rec_status(r);
+	rec_close(r);
+	output_set_status(status);
+	output_close(o);
+	return status;
+}

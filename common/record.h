@@ -1,0 +1,70 @@
+/*
+ * record.h - sc-post(5) records in, the shared error policy, records out.
+ *
+ * A record reader wraps an input: it skips blank lines, parses each line
+ * as JSON and hands out objects.  A line that is not a JSON object (or is
+ * not UTF-8, or is too long) is rejected: reported as
+ *
+ *	sc-route: posts.ndjson:17: expected an object, got an array
+ *
+ * its raw bytes appended to the --rejects file when one is set, and the
+ * run goes on; at the end the program exits 1.  With --strict the first
+ * rejected record is fatal (exit 2) after what came before was written.
+ * Programs reject records of their own (a field missing, a bad time) with
+ * rec_reject(), which applies the same policy to the current line.
+ *
+ * rec_next() returns a new reference the caller must json_decref().
+ */
+#ifndef RECORD_H
+#define RECORD_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <jansson.h>
+
+#include "cli.h"
+#include "output.h"
+
+struct recin;
+
+struct recin	*rec_open(const struct sc_common *c, char *const *files,
+		    int nfiles);
+/* Next object, or NULL at the end of all input. */
+json_t		*rec_next(struct recin *r);
+/*
+ * For programs that read another format (CSV): the next raw line, with
+ * overlong lines already rejected; 1, or 0 at the end of all input.
+ */
+int		 rec_next_raw(struct recin *r, const char **line, size_t *len);
+/*
+ * Make raw[0..len) starting at line lineno the current record, for a
+ * record that spans several lines; rec_reject() then names that line and
+ * keeps those bytes.  raw must stay valid until the next rec_reject().
+ */
+void		 rec_set_current(struct recin *r, const char *raw, size_t len,
+		    unsigned long lineno);
+/* Raw bytes of the current line (valid until the next rec_next). */
+const char	*rec_line(const struct recin *r, size_t *len);
+const char	*rec_name(const struct recin *r);
+unsigned long	 rec_lineno(const struct recin *r);
+/* Reject the current record for the reason given. */
+void		 rec_reject(struct recin *r, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* Warn about the current record without rejecting it. */
+void		 rec_warn(struct recin *r, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+unsigned long	 rec_rejected(const struct recin *r);
+/* SC_EXIT_OK, SC_EXIT_REJECT, or SC_EXIT_FATAL after a read error. */
+int		 rec_status(const struct recin *r);
+void		 rec_close(struct recin *r);
+
+/*
+ * A filter: read records, let fn change each in place, write it.  fn
+ * returns 0 to write the record, -1 after it has called rec_reject().
+ * The whole loop, output included; returns main's exit status.
+ */
+typedef int	(*rec_filter_fn)(struct recin *r, json_t *post, void *ctx);
+int		 rec_filter(const struct sc_common *c, char *const *files,
+		    int nfiles, rec_filter_fn fn, void *ctx);
+
+#endif

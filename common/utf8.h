@@ -1,0 +1,34 @@
+/*
+ * utf8.h - UTF-8 checks and measures.
+ *
+ * utf8_valid() follows RFC 3629: no overlongs, no surrogates, nothing past
+ * U+10FFFF.  utf8_decode() reads one code point, returning -1 (and moving
+ * one byte) on an invalid sequence.
+ */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Offset of the first invalid byte, or (size_t)-1 when all is valid. */
+size_t	utf8_invalid_at(const char *s, size_t n);
+int	utf8_valid(const char *s, size_t n);
+/* One code point from *p (advanced); -1 on a bad sequence. */
+int32_t	utf8_decode(const char **p, const char *end);
+/* Encode cp into out (4 bytes room); returns bytes written. */
+size_t	utf8_encode(int32_t cp, char *out);
+/* Number of code points (bad bytes count one each). */
+size_t	utf8_len(const char *s, size_t n);
+/*
+ * Length as X counts it (twitter-text v3 weighting): code points in
+ * U+0000-U+10FF, U+2000-U+200D, U+2010-U+201F and U+2032-U+2037 weigh 1,
+ * all others 2; each http(s) URL weighs 23.  Emoji sequences joined by
+ * ZWJ or with variation selectors are counted per code point here, which
+ * can only over-count.
+ */
+size_t	utf8_x_length(const char *s, size_t n);
+/* Longest prefix of s that is at most max bytes and ends on a boundary. */
+size_t	utf8_prefix(const char *s, size_t n, size_t max);
+
+#endif
