@@ -1,0 +1,59 @@
+#!/bin/sh
+# check.sh BUILD SANBUILD - every test suite of sc, as make check runs it.
+#
+# Each suite prints TAP; this script shows it, counts "ok" and "not ok"
+# lines (a suite that dies without a line counts as one failure) and ends
+# with "N passed, N failed".  The exit status is 0 only when none failed.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+build=${1:-build}
+san=${2:-}
+log=$(mktemp "${TMPDIR:-/tmp}/sc-check.XXXXXX") || exit 2
+trap 'rm -f "$log"' EXIT INT TERM
+passed=0
+failed=0
+
+suite() {
+	name=$1
+	shift
+	echo "# $name"
+	"$@" >"$log" 2>&1
+	rc=$?
+	sed 's/^/    /' "$log"
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "    not ok - $name exited $rc"
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+units() {
+	rc=0
+	for t in "$1"/tests/test-*; do
+		[ -x "$t" ] || continue
+		echo "# $(basename "$t")"
+		"$t" || rc=1
+	done
+	return $rc
+}
+
+suite "unit tests" units "$build"
+suite "end-to-end cases" sh tests/run-cases.sh "$build/bin"
+suite "man pages: mandoc -Tlint" sh tests/man-lint.sh
+suite "man pages: EXAMPLES" sh tests/man-examples.sh "$build/bin"
+[ -f tests/gen-posts.sh ] && suite "sample generator" sh tests/gen-posts.sh
+suite "install and demo" sh tests/install.sh "$build"
+if [ -n "$san" ]; then
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
+	suite "unit tests (ASan+UBSan)" units "$san"
+	suite "end-to-end cases (ASan+UBSan)" sh tests/run-cases.sh "$san/bin"
+	suite "man pages: EXAMPLES (ASan+UBSan)" sh tests/man-examples.sh \
+	    "$san/bin"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
