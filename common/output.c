@@ -53,8 +53,10 @@ output_open(const char *path, int gzip, int unbuffered, int mode)
 		o->name = path;
 		flags = O_WRONLY | O_CREAT |
 		    (mode == OUTPUT_APPEND ? O_APPEND : O_TRUNC);
-		if ((fd = open(path, flags, 0666)) == -1)
+		if ((fd = open(path, flags, 0666)) == -1) {
+			free(o);	/* leak-free exit under ASan */
 			die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
+		}
 	}
 	if (gzip) {
 		if (fd == STDOUT_FILENO)

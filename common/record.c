@@ -42,16 +42,18 @@ struct recin *
 rec_open(const struct sc_common *c, char *const *files, int nfiles)
 {
 	struct recin *r;
+	FILE *rejects = NULL;
 
+	/* First, so that failing here leaks nothing (ASan). */
+	if (c->rejects != NULL && (rejects = fopen(c->rejects, "a")) == NULL)
+		die(SC_EXIT_FATAL, "%s: %s", c->rejects, strerror(errno));
 	r = xcalloc(1, sizeof(*r));
 	r->in = input_open(files, nfiles, c->maxline);
 	r->strict = c->strict;
 	r->maxline = c->maxline ? c->maxline : INPUT_MAXLINE_DEFAULT;
 	input_set_spill(r->in, spill, r);
 	r->rejects_path = c->rejects;
-	if (c->rejects != NULL &&
-	    (r->rejects = fopen(c->rejects, "a")) == NULL)
-		die(SC_EXIT_FATAL, "%s: %s", c->rejects, strerror(errno));
+	r->rejects = rejects;
 	return r;
 }
 

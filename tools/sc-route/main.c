@@ -1,0 +1,123 @@
+/*
+ * sc-route - give each sc-post(5) record a queue, a priority and SLA due
+ * times from the first rule that matches it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+#include "diag.h"
+#include "jsonpos.h"
+#include "post.h"
+#include "record.h"
+#include "rules.h"
+#include "sc.h"
+#include "xmem.h"
+
+static int
+route_post(struct recin *r, json_t *post, void *ctx)
+{
+	const struct ruleset *rs = ctx;
+	char err[256];
+	json_t *route;
+
+	route = rules_route(rs, rules_match(rs, post), post, err, sizeof(err));
+	if (route == NULL) {
+		rec_reject(r, "%s", err);
+		return -1;
+	}
+	/* Deleted first so that the new route always comes last. */
+	json_object_del(post, "route");
+	json_object_set_new(post, "route", route);
+	return 0;
+}
+
+/*
+ * "route.rules" from the configuration, relative to the configuration
+ * file's folder; NULL when it is not set.
+ */
+static char *
+config_rules(const struct sc_common *c)
+{
+	static const char *const steps[] = { "route", "rules" };
+	const char *cpath, *s, *slash;
+	json_t *cfg, *v;
+	char *path, *text;
+	size_t len;
+
+	cfg = config_load(c->config);
+	if ((v = json_path(cfg, "route.rules")) == NULL) {
+		json_decref(cfg);
+		return NULL;
+	}
+	cpath = config_path();
+	if (!json_is_string(v) || json_string_length(v) == 0) {
+		text = rules_slurp(cpath, &len);
+		warnat(cpath, (unsigned long)jsonpos_line(text, len, steps, 2),
+		    "\"route.rules\": expected the path of a rules file, "
+		    "got %s", json_is_string(v) ? "\"\"" : json_kind_a(v));
+		free(text);
+		json_decref(cfg);
+		exit(SC_EXIT_FATAL);
+	}
+	s = json_string_value(v);
+	if (*s != '/' && (slash = strrchr(cpath, '/')) != NULL)
+		path = xasprintf("%.*s/%s", (int)(slash - cpath), cpath, s);
+	else
+		path = xstrdup(s);
+	json_decref(cfg);
+	return path;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		SC_COMMON_LONGOPTS,
+		{ "check",	no_argument,		NULL, 'n' },
+		{ "rules",	required_argument,	NULL, 'r' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct sc_common c;
+	struct ruleset *rs;
+	const char *rules = NULL;
+	char *path;
+	int ch, check = 0, status = SC_EXIT_OK;
+
+	diag_init(argv[0]);
+	cli_usage_text = "sc-route [-nuz] [-o file] [--rejects file] "
+	    "[--strict] [-r rules.json] [file ...]";
+	cli_options_text =
+	    "  -r, --rules FILE    the rules (default: \"route.rules\" in the\n"
+	    "                      configuration file)\n"
+	    "  -n, --check         only load and check the rules\n";
+	cli_init(&c);
+	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "nr:",
+	    longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			check = 1;
+			break;
+		case 'r':
+			rules = optarg;
+			break;
+		default:
+			if (!cli_common(&c, ch, optarg))
+				cli_usage_error();
+		}
+	}
+	path = rules != NULL ? xstrdup(rules) : config_rules(&c);
+	if (path == NULL) {
+		warnmsg("no rules: give -r FILE or set \"route.rules\" in the "
+		    "configuration file");
+		cli_usage_error();
+	}
+	rs = rules_load(path);
+	if (!check)
+		status = rec_filter(&c, argv + optind, argc - optind,
+		    route_post, rs);
+	rules_free(rs);
+	free(path);
+	return status;
+}

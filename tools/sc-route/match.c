@@ -1,0 +1,269 @@
+/*
+ * Matching records against compiled rules, and the route written for the
+ * rule that matched.  Nothing here allocates except the route itself.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "post.h"
+#include "rules.h"
+#include "sctime.h"
+
+#define TIME_MAX	INT64_C(253402300799)	/* 9999-12-31T23:59:59Z */
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* s[0..n) equals the lower-case needle, ignoring ASCII case. */
+static int
+ci_equal(const char *s, const char *needle, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (lower((unsigned char)s[i]) != (unsigned char)needle[i])
+			return 0;
+	return 1;
+}
+
+static int
+ci_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	size_t i;
+
+	if (nlen > hlen)
+		return 0;
+	for (i = 0; i <= hlen - nlen; i++)
+		if (lower((unsigned char)hay[i]) == (unsigned char)needle[0] &&
+		    ci_equal(hay + i + 1, needle + 1, nlen - 1))
+			return 1;
+	return 0;
+}
+
+/* JSON equality of literals; numbers by value, 1 equals 1.0. */
+static int
+literal_eq(const json_t *a, const json_t *b)
+{
+	if (json_is_string(a) && json_is_string(b))
+		return json_string_length(a) == json_string_length(b) &&
+		    memcmp(json_string_value(a), json_string_value(b),
+		    json_string_length(a)) == 0;
+	if (json_is_integer(a) && json_is_integer(b))
+		return json_integer_value(a) == json_integer_value(b);
+	if (json_is_number(a) && json_is_number(b))
+		return json_number_value(a) == json_number_value(b);
+	return json_typeof(a) == json_typeof(b) &&
+	    (json_is_boolean(a) || json_is_null(a));
+}
+
+static int
+in_list(const json_t *list, const json_t *v)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(list); i++)
+		if (literal_eq(json_array_get(list, i), v))
+			return 1;
+	return 0;
+}
+
+/* Order v against arg: -1, 0, 1, or 2 when they do not compare. */
+static int
+compare(const json_t *v, const json_t *arg)
+{
+	json_int_t i, j;
+	double x, y;
+	size_t n, m;
+	int c;
+
+	if (json_is_integer(v) && json_is_integer(arg)) {
+		i = json_integer_value(v);
+		j = json_integer_value(arg);
+		return (i > j) - (i < j);
+	}
+	if (json_is_number(v) && json_is_number(arg)) {
+		x = json_number_value(v);
+		y = json_number_value(arg);
+		return (x > y) - (x < y);
+	}
+	if (json_is_string(v) && json_is_string(arg)) {
+		n = json_string_length(v);
+		m = json_string_length(arg);
+		c = memcmp(json_string_value(v), json_string_value(arg),
+		    n < m ? n : m);
+		if (c == 0)
+			return (n > m) - (n < m);
+		return c < 0 ? -1 : 1;
+	}
+	return 2;
+}
+
+static int
+contains(const struct rule_cond *c, const json_t *v)
+{
+	const json_t *e;
+	size_t i;
+
+	if (json_is_string(v))
+		return ci_find(json_string_value(v), json_string_length(v),
+		    c->needle, c->nlen);
+	if (!json_is_array(v))
+		return 0;
+	for (i = 0; i < json_array_size(v); i++) {
+		e = json_array_get(v, i);
+		if (json_is_string(e) && json_string_length(e) == c->nlen &&
+		    ci_equal(json_string_value(e), c->needle, c->nlen))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+nonempty(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		return json_string_length(v) > 0;
+	case JSON_ARRAY:
+		return json_array_size(v) > 0;
+	case JSON_OBJECT:
+		return json_object_size(v) > 0;
+	default:
+		return 0;
+	}
+}
+
+/* v is NULL when the field is missing. */
+static int
+holds(const struct rule_cond *c, const json_t *v)
+{
+	int cmp;
+
+	if (v == NULL)
+		return c->op == OP_NE || c->op == OP_NIN ||
+		    (c->op == OP_EXISTS && !c->flag);
+	switch (c->op) {
+	case OP_EQ:
+		return literal_eq(c->arg, v);
+	case OP_NE:
+		return !literal_eq(c->arg, v);
+	case OP_IN:
+		return in_list(c->arg, v);
+	case OP_NIN:
+		return !in_list(c->arg, v);
+	case OP_GT:
+		return compare(v, c->arg) == 1;
+	case OP_GTE:
+		cmp = compare(v, c->arg);
+		return cmp == 0 || cmp == 1;
+	case OP_LT:
+		return compare(v, c->arg) == -1;
+	case OP_LTE:
+		cmp = compare(v, c->arg);
+		return cmp == 0 || cmp == -1;
+	case OP_EXISTS:
+		return c->flag;
+	case OP_CONTAINS:
+		return contains(c, v);
+	case OP_MATCHES:
+		return json_is_string(v) &&
+		    regexec(&c->re, json_string_value(v), 0, NULL, 0) == 0;
+	case OP_NONEMPTY:
+		return nonempty(v) == c->flag;
+	}
+	return 0;
+}
+
+static int
+clause_holds(const struct rule_clause *cl, const json_t *post)
+{
+	const struct rule_test *t;
+	const json_t *v;
+	size_t i, j;
+
+	for (i = 0; i < cl->ntests; i++) {
+		t = &cl->tests[i];
+		v = post;
+		for (j = 0; j < t->npath && v != NULL; j++)
+			v = json_object_get(v, t->path[j]);
+		for (j = 0; j < t->nconds; j++)
+			if (!holds(&t->conds[j], v))
+				return 0;
+	}
+	return 1;
+}
+
+static int
+rule_matches(const struct rule *r, const json_t *post)
+{
+	size_t i;
+
+	if (r->has_if && !clause_holds(&r->cond_if, post))
+		return 0;
+	if (r->nany == 0)
+		return 1;
+	for (i = 0; i < r->nany; i++)
+		if (clause_holds(&r->any[i], post))
+			return 1;
+	return 0;
+}
+
+const struct rule *
+rules_match(const struct ruleset *rs, const json_t *post)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nrules; i++)
+		if (rule_matches(&rs->rules[i], post))
+			return &rs->rules[i];
+	return NULL;
+}
+
+static void
+add_due(json_t *sla, const char *mkey, const char *dkey, long min,
+    int64_t created)
+{
+	char due[TIME_STRLEN];
+
+	time_format(created + (int64_t)min * 60, due);
+	json_object_set_new(sla, mkey, json_integer(min));
+	json_object_set_new(sla, dkey, json_string(due));
+}
+
+json_t *
+rules_route(const struct ruleset *rs, const struct rule *r,
+    const json_t *post, char *err, size_t errlen)
+{
+	json_t *route, *sla;
+	int64_t t;
+	long last;
+
+	if (r == NULL)
+		return json_incref(rs->nomatch);
+	if (!r->has_sla)
+		return json_incref(r->route);
+	if (post_created_at(post, &t) == -1) {
+		if (post_check(post, POST_CREATED_AT, err, errlen) == 0)
+			snprintf(err, errlen, "\"created_at\": not a time");
+		return NULL;
+	}
+	last = r->resolve > r->first_response ? r->resolve :
+	    r->first_response;
+	if (t > TIME_MAX - (int64_t)last * 60) {
+		snprintf(err, errlen, "\"created_at\": SLA due time after the "
+		    "year 9999");
+		return NULL;
+	}
+	sla = json_object();
+	add_due(sla, "first_response_minutes", "first_response_due",
+	    r->first_response, t);
+	if (r->resolve > 0)
+		add_due(sla, "resolve_minutes", "resolve_due", r->resolve, t);
+	route = json_copy(r->route);
+	json_object_set_new(route, "sla", sla);
+	return route;
+}
