@@ -115,9 +115,8 @@ light(int32_t cp)
 	    (cp >= 0x2010 && cp <= 0x201f) || (cp >= 0x2032 && cp <= 0x2037);
 }
 
-/* Length of an http(s) URL starting at p, or 0. */
-static size_t
-url_at(const char *p, const char *end)
+size_t
+utf8_url_at(const char *p, const char *end)
 {
 	const char *q;
 
@@ -143,7 +142,7 @@ utf8_x_length(const char *s, size_t n)
 
 	while (p < end) {
 		if ((p == s || (unsigned char)p[-1] <= ' ') &&
-		    (u = url_at(p, end)) != 0) {
+		    (u = utf8_url_at(p, end)) != 0) {
 			len += 23;
 			p += u;
 			continue;

@@ -28,6 +28,11 @@ size_t	utf8_len(const char *s, size_t n);
  * can only over-count.
  */
 size_t	utf8_x_length(const char *s, size_t n);
+/*
+ * Bytes of the http(s) URL starting at p, up to the next space or control
+ * character, or 0.  The caller checks that p starts a word.
+ */
+size_t	utf8_url_at(const char *p, const char *end);
 /* Longest prefix of s that is at most max bytes and ends on a boundary. */
 size_t	utf8_prefix(const char *s, size_t n, size_t max);
 
