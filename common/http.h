@@ -5,14 +5,17 @@
  *
  * http_request() retries what is worth retrying - transport errors
  * (connect failures, timeouts, resets, a truncated body) and 5xx answers -
- * with exponential backoff and full jitter, a bounded number of times.  It
+ * with exponential backoff and equal jitter (a random 50-100% of the
+ * nominal wait), a bounded number of times; POST and PATCH only when the
+ * connection could not be made (never after the request may have left).  It
  * does not retry 429: rate limits differ per platform, so the caller reads
  * the status and headers and decides how long to wait (http_sleep()).
  *
  * Tokens never leak: with verbose tracing on, request and response headers
  * go to stderr with Authorization (and Cookie) values replaced by
  * "[redacted]", and every URL printed anywhere passes http_redact_url(),
- * which hides access_token, token, key and password query values.
+ * which hides userinfo and the values of access_token, token, key,
+ * api_key, apikey, password, client_secret and refresh_token.
  *
  * TLS peer and host verification are always on for https.  Responses are
  * decoded from gzip or deflate transfer encoding transparently.
@@ -30,7 +33,8 @@
 struct http_opts {
 	long		 connect_timeout_ms;	/* default 10000 */
 	long		 timeout_ms;		/* whole transfer, default 60000 */
-	int		 retries;		/* after the first try, default 4 */
+	int		 retries;		/* after the first try, default 4;
+						   < 0: none */
 	long		 backoff_ms;		/* first backoff, default 1000 */
 	long		 backoff_max_ms;	/* cap, default 60000 */
 	long		 max_body;		/* bytes, default 64 MiB */
