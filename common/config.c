@@ -63,7 +63,6 @@ config_str(const json_t *cfg, const char *path, const char *def)
 const char **
 config_brand_accounts(const json_t *cfg, const char *platform, size_t *n)
 {
-	static const char *none[] = { NULL };
 	json_t *list;
 	const char **v;
 	size_t i, k;
@@ -73,12 +72,11 @@ config_brand_accounts(const json_t *cfg, const char *platform, size_t *n)
 		v = xcalloc(2, sizeof(*v));
 		v[0] = json_string_value(list);
 		*n = 1;
-		/* Kept for the life of the program, like the config. */
 		return v;
 	}
 	if (!json_is_array(list)) {
 		*n = 0;
-		return none;
+		return xcalloc(1, sizeof(*v));
 	}
 	v = xcalloc(json_array_size(list) + 1, sizeof(*v));
 	for (i = k = 0; i < json_array_size(list); i++)

@@ -21,7 +21,8 @@ const char	*config_str(const json_t *cfg, const char *path,
 		    const char *def);
 /*
  * The brand's account handles for platform (from "brand.accounts"), as a
- * NULL-terminated array owned by the config; never NULL.
+ * NULL-terminated array the caller frees with free(); the strings in it
+ * belong to the config.  Never NULL.
  */
 const char	**config_brand_accounts(const json_t *cfg,
 		    const char *platform, size_t *n);

@@ -22,6 +22,7 @@ struct output {
 };
 
 static int exit_status_on_pipe = SC_EXIT_OK;
+static struct output *last_open;	/* for output_close_last() */
 
 void
 output_set_status(int status)
@@ -71,7 +72,17 @@ output_open(const char *path, int gzip, int unbuffered, int mode)
 	    == NULL) {
 		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
 	}
+	last_open = o;
 	return o;
+}
+
+void
+output_close_last(void)
+{
+	struct output *o = last_open;
+
+	last_open = NULL;
+	output_close(o);
 }
 
 void
@@ -136,6 +147,8 @@ output_close(struct output *o)
 
 	if (o == NULL)
 		return;
+	if (o == last_open)
+		last_open = NULL;
 	if (o->gz != NULL) {
 		err = gzclose(o->gz);
 		if (err != Z_OK)

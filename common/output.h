@@ -34,5 +34,10 @@ void		 output_flush(struct output *o);
 void		 output_set_status(int status);
 /* Flush, close, and die on any error. */
 void		 output_close(struct output *o);
+/*
+ * Close the output opened last, if it is still open: for an early exit
+ * (--strict) that must not lose what was written, a gzip trailer say.
+ */
+void		 output_close_last(void);
 
 #endif

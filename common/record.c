@@ -77,7 +77,7 @@ vreject(struct recin *r, const char *fmt, va_list ap)
 	r->current_rejected = 1;
 	output_set_status(SC_EXIT_REJECT);
 	if (r->strict) {
-		fflush(stdout);
+		output_close_last();
 		warnmsg("stopping at the first bad record (--strict)");
 		exit(SC_EXIT_FATAL);
 	}
