@@ -1,7 +1,7 @@
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "config.h"
 #include "diag.h"
@@ -21,10 +21,10 @@ json_t *
 config_load(const char *path)
 {
 	json_error_t err;
-	const char *home, *env;
+	const char *home, *env, *kind;
 	char *def = NULL;
 	json_t *cfg;
-	int optional = 0;
+	FILE *fp;
 
 	if (path == NULL && (env = getenv("SC_CONFIG")) != NULL && *env)
 		path = env;
@@ -33,18 +33,26 @@ config_load(const char *path)
 			return json_object();
 		def = xasprintf("%s/.config/sc/config.json", home);
 		path = def;
-		optional = 1;
 	}
-	if (optional && access(path, F_OK) == -1 && errno == ENOENT) {
-		free(def);
-		return json_object();
+	if ((fp = fopen(path, "r")) == NULL) {
+		if (def != NULL && errno == ENOENT) {
+			/* No default file: an empty configuration. */
+			free(def);
+			return json_object();
+		}
+		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
 	}
-	if ((cfg = json_load_file(path, 0, &err)) == NULL)
+	cfg = json_loadf(fp, 0, &err);
+	fclose(fp);
+	if (cfg == NULL)
 		die(SC_EXIT_FATAL, "%s:%d: %s", path, err.line > 0 ?
 		    err.line : 1, err.text);
-	if (!json_is_object(cfg))
+	if (!json_is_object(cfg)) {
+		kind = json_kind_a(cfg);
+		json_decref(cfg);
 		die(SC_EXIT_FATAL, "%s:1: expected an object, got %s", path,
-		    json_kind(cfg));
+		    kind);
+	}
 	free(loaded_path);
 	loaded_path = xstrdup(path);
 	free(def);

@@ -27,6 +27,7 @@ struct input {
 	const char	*name;
 	unsigned long	 lineno;
 	int		 failed;
+	int		 readerr;	/* the current file ended in an error */
 	int		 eof;		/* current file fully read */
 	char		*buf;
 	size_t		 cap;
@@ -98,6 +99,7 @@ open_next(struct input *in)
 		in->next++;
 		in->lineno = 0;
 		in->eof = 0;
+		in->readerr = 0;
 		in->start = in->end = 0;
 		if (strcmp(f, "-") == 0) {
 			in->name = "<stdin>";
@@ -163,6 +165,7 @@ fill(struct input *in)
 			warnat(in->name, in->lineno + 1,
 			    "corrupt compressed data: %s", msg);
 		in->failed = 1;
+		in->readerr = 1;
 	}
 	in->eof = 1;
 	return 0;
@@ -208,6 +211,12 @@ input_next(struct input *in, const char **line, size_t *len)
 		}
 		if (in->eof || !fill(in)) {
 			n = in->end - in->start;
+			if (in->readerr && !toolong) {
+				/* What is left was cut short: no line. */
+				in->readerr = 0;
+				in->start = in->end;
+				return INPUT_ERROR;
+			}
 			if (n == 0 && !toolong) {
 				close_current(in);
 				continue;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "jsonpos.h"
+#include "utf8.h"
 
 struct scan {
 	const char	*p;
@@ -43,6 +44,77 @@ string(struct scan *s, const char **k, size_t *klen)
 	}
 	s->p++;
 	return 0;
+}
+
+/* Four hex digits at *p into *v; advances *p. */
+static int
+hex4(const char **p, const char *end, unsigned long *v)
+{
+	int i, c;
+
+	if (end - *p < 4)
+		return -1;
+	for (*v = 0, i = 0; i < 4; i++) {
+		c = (unsigned char)(*p)[i];
+		if (c >= '0' && c <= '9')
+			c -= '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			c = (c | 0x20) - 'a' + 10;
+		else
+			return -1;
+		*v = *v << 4 | (unsigned long)c;
+	}
+	*p += 4;
+	return 0;
+}
+
+/*
+ * Is the key k[0..klen) (as written, between its quotes) the key want,
+ * which is unescaped, as jansson hands keys out?
+ */
+static int
+key_is(const char *k, size_t klen, const char *want)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	const char *end = k + klen, *hit;
+	char u[4];
+	unsigned long cp, lo;
+	size_t n;
+
+	while (k < end) {
+		if (*k != '\\') {
+			if (*want == '\0' || *k++ != *want++)
+				return 0;
+			continue;
+		}
+		if (++k == end)
+			return 0;
+		if (*k != 'u') {
+			if ((hit = strchr(from, *k)) == NULL || *want == '\0' ||
+			    to[hit - from] != *want)
+				return 0;
+			k++;
+			want++;
+			continue;
+		}
+		k++;
+		if (hex4(&k, end, &cp) == -1 || cp == 0)
+			return 0;
+		if (cp >= 0xd800 && cp <= 0xdbff) {
+			if (end - k < 6 || k[0] != '\\' || k[1] != 'u')
+				return 0;
+			k += 2;
+			if (hex4(&k, end, &lo) == -1 || lo < 0xdc00 ||
+			    lo > 0xdfff)
+				return 0;
+			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+		}
+		n = utf8_encode((int32_t)cp, u);
+		if (strncmp(want, u, n) != 0)
+			return 0;
+		want += n;
+	}
+	return *want == '\0';
 }
 
 static int
@@ -112,8 +184,7 @@ find(struct scan *s, const char *const *path, int npath)
 			if (s->p >= s->end || *s->p != ':')
 				return here;
 			s->p++;
-			if (klen == strlen(path[0]) &&
-			    memcmp(k, path[0], klen) == 0)
+			if (key_is(k, klen, path[0]))
 				return find(s, path + 1, npath - 1);
 			if (skip(s) == -1)
 				return here;

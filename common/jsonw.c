@@ -1,3 +1,4 @@
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +53,12 @@ jsonw_real(struct buf *b, double d)
 		buf_add(b, "null", 4);
 		return;
 	}
-	for (prec = 15; prec <= 17; prec++) {
+	/*
+	 * For a normal double, any shorter form that reads back is what
+	 * %.15g prints anyway (DBL_DIG is 15, trailing zeros go), so start
+	 * there; a subnormal holds fewer digits and may need only one.
+	 */
+	for (prec = fabs(d) < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
 		snprintf(tmp, sizeof(tmp), "%.*g", prec, d);
 		if (strtod(tmp, NULL) == d)
 			break;

@@ -118,7 +118,8 @@ light(int32_t cp)
 size_t
 utf8_url_at(const char *p, const char *end)
 {
-	const char *q;
+	const char *q, *host;
+	int opened = 0;
 
 	if ((size_t)(end - p) >= 8 && strncmp(p, "https://", 8) == 0)
 		q = p + 8;
@@ -126,11 +127,26 @@ utf8_url_at(const char *p, const char *end)
 		q = p + 7;
 	else
 		return 0;
-	if (q == end || (unsigned char)*q <= ' ')
-		return 0;
-	while (q < end && (unsigned char)*q > ' ')
+	host = q;
+	while (q < end && (unsigned char)*q > ' ') {
+		if (*q == '(')
+			opened = 1;
 		q++;
-	return (size_t)(q - p);
+	}
+	/* Trailing punctuation, and a ")" the URL did not open, are text. */
+	while (q > host && (strchr(".,:;!?'\"]", q[-1]) != NULL ||
+	    (q[-1] == ')' && !opened)))
+		q--;
+	return q == host ? 0 : (size_t)(q - p);
+}
+
+/* May a URL start after byte c?  Not inside a word, mention or tag. */
+static int
+url_may_follow(unsigned char c)
+{
+	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '#' ||
+	    c == '/' || c == '_');
 }
 
 size_t
@@ -141,7 +157,7 @@ utf8_x_length(const char *s, size_t n)
 	int32_t cp;
 
 	while (p < end) {
-		if ((p == s || (unsigned char)p[-1] <= ' ') &&
+		if ((p == s || url_may_follow((unsigned char)p[-1])) &&
 		    (u = utf8_url_at(p, end)) != 0) {
 			len += 23;
 			p += u;

@@ -30,7 +30,8 @@ size_t	utf8_len(const char *s, size_t n);
 size_t	utf8_x_length(const char *s, size_t n);
 /*
  * Bytes of the http(s) URL starting at p, up to the next space or control
- * character, or 0.  The caller checks that p starts a word.
+ * character but without trailing punctuation (".,:;!?'\"]", and a ")" it
+ * did not open), or 0.  The caller checks that p may start a URL.
  */
 size_t	utf8_url_at(const char *p, const char *end);
 /* Longest prefix of s that is at most max bytes and ends on a boundary. */

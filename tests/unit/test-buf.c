@@ -1,0 +1,185 @@
+/*
+ * test-buf - buf.h: the growable byte string.  Always NUL-terminated,
+ * binary-safe, reset keeps the memory, detach hands it over, and a size
+ * that cannot be met is "out of memory" (exit 2), never a wrap-around.
+ */
+#include <sys/wait.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "sc.h"
+#include "tap.h"
+
+/* The contents of fp from its start, NUL-terminated; closes fp. */
+static char *
+slurp(FILE *fp)
+{
+	struct buf b = BUF_INIT;
+	char tmp[4096];
+	size_t n;
+
+	fflush(fp);
+	rewind(fp);
+	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
+		buf_add(&b, tmp, n);
+	fclose(fp);
+	return buf_detach(&b);
+}
+
+/* fn(arg) in a child; its wait status and what it wrote to stderr. */
+static int
+run_child(void (*fn)(void *), void *arg, char **err)
+{
+	FILE *fe;
+	pid_t pid;
+	int status;
+
+	fflush(stdout);
+	if ((fe = tmpfile()) == NULL || (pid = fork()) == -1)
+		abort();
+	if (pid == 0) {
+		dup2(fileno(fe), STDERR_FILENO);
+		fn(arg);
+		exit(0);
+	}
+	waitpid(pid, &status, 0);
+	*err = slurp(fe);
+	return status;
+}
+
+static int
+exited(int status, int code)
+{
+	return WIFEXITED(status) && WEXITSTATUS(status) == code;
+}
+
+static void
+grow_too_much(void *arg)
+{
+	struct buf b = BUF_INIT;
+
+	(void)arg;
+	buf_adds(&b, "abc");
+	buf_grow(&b, SIZE_MAX - 2);
+	buf_free(&b);
+}
+
+static void
+test_basic(void)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	ok(b.s == NULL && b.len == 0 && b.cap == 0, "BUF_INIT is zero");
+	is_str(buf_str(&b), "", "buf_str of a never-grown buffer");
+	buf_reset(&b);
+	ok(b.s == NULL && b.len == 0, "reset of a never-grown buffer");
+	buf_add(&b, "", 0);
+	ok(b.s != NULL && b.len == 0 && b.s[0] == '\0',
+	    "adding nothing still gives a string");
+	buf_adds(&b, "hello");
+	buf_addc(&b, ' ');
+	buf_add(&b, "world!!", 5);
+	is_str(buf_str(&b), "hello world", "adds, addc, add");
+	ok(b.len == 11 && b.cap > b.len && b.s[b.len] == '\0',
+	    "len counts, cap leaves room for the NUL");
+	buf_printf(&b, " %d-%s-%c", 42, "x", 'y');
+	is_str(buf_str(&b), "hello world 42-x-y", "printf appends");
+	s = b.s;
+	buf_reset(&b);
+	ok(b.s == s && b.len == 0 && b.s[0] == '\0' && b.cap > 0,
+	    "reset keeps the memory");
+	buf_add(&b, "a\0b", 3);
+	buf_addc(&b, '\0');
+	ok(b.len == 4 && memcmp(b.s, "a\0b\0", 5) == 0, "binary safe");
+	buf_free(&b);
+	ok(b.s == NULL && b.len == 0 && b.cap == 0, "free zeroes");
+	buf_free(&b);
+	ok(1, "free twice is harmless");
+}
+
+static void
+test_growth(void)
+{
+	struct buf b = BUF_INIT;
+	char *big;
+	size_t i, caps = 0, lastcap = 0;
+	int good = 1;
+
+	for (i = 0; i < 1000000; i++) {
+		buf_addc(&b, 'a' + (int)(i % 26));
+		if (b.cap != lastcap) {
+			caps++;
+			lastcap = b.cap;
+		}
+	}
+	for (i = 0; i < b.len; i++)
+		if (b.s[i] != 'a' + (int)(i % 26))
+			good = 0;
+	ok(good && b.len == 1000000 && b.s[b.len] == '\0',
+	    "a million addc calls");
+	ok(caps < 30, "capacity doubles (%zu reallocations)", caps);
+	buf_reset(&b);
+
+	big = malloc(300000);
+	memset(big, 'z', 299999);
+	big[299999] = '\0';
+	buf_printf(&b, "<%s>", big);
+	ok(b.len == 300001 && b.s[0] == '<' && b.s[300000] == '>' &&
+	    b.s[300001] == '\0', "printf longer than any first guess");
+	free(big);
+
+	buf_reset(&b);
+	buf_grow(&b, 1000);
+	ok(b.cap >= 1001 && b.len == 0, "grow reserves room");
+	buf_free(&b);
+}
+
+static void
+test_detach(void)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+
+	s = buf_detach(&b);
+	ok(s != NULL && *s == '\0', "detach of an empty buffer gives \"\"");
+	free(s);
+	buf_adds(&b, "kept");
+	s = buf_detach(&b);
+	is_str(s, "kept", "detach hands over the contents");
+	ok(b.s == NULL && b.len == 0 && b.cap == 0, "and empties the buffer");
+	free(s);
+	buf_adds(&b, "again");
+	is_str(buf_str(&b), "again", "a detached buffer can be used again");
+	buf_free(&b);
+}
+
+static void
+test_overflow(void)
+{
+	char *err;
+	int st;
+
+	st = run_child(grow_too_much, NULL, &err);
+	ok(exited(st, SC_EXIT_FATAL), "a size past SIZE_MAX exits 2");
+	is_str(err, "test-buf: out of memory\n", "and says out of memory");
+	free(err);
+}
+
+int
+main(int argc, char **argv)
+{
+	(void)argc;
+	diag_init(argv[0]);
+	test_basic();
+	test_growth();
+	test_detach();
+	test_overflow();
+	return tap_done();
+}

@@ -1,0 +1,301 @@
+/*
+ * test-utf8 - utf8.h: RFC 3629 validity (overlongs, surrogates, past
+ * U+10FFFF, truncated sequences), decoding and encoding, lengths, X's
+ * weighted length and boundary-safe prefixes.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tap.h"
+#include "utf8.h"
+
+#define S(lit)	lit, sizeof(lit) - 1
+
+static void
+valid(const char *s, size_t n, const char *what)
+{
+	ok(utf8_valid(s, n) && utf8_invalid_at(s, n) == (size_t)-1,
+	    "valid: %s", what);
+}
+
+static void
+invalid(const char *s, size_t n, size_t at, const char *what)
+{
+	size_t got = utf8_invalid_at(s, n);
+
+	if (!ok(!utf8_valid(s, n) && got == at, "invalid at %zu: %s", at,
+	    what))
+		printf("#   utf8_invalid_at says %zu\n", got);
+}
+
+static void
+decodes(const char *s, size_t n, int32_t want, size_t adv, const char *what)
+{
+	const char *p = s;
+	int32_t cp;
+
+	cp = utf8_decode(&p, s + n);
+	if (!ok(cp == want && (size_t)(p - s) == adv, "decode %s", what))
+		printf("#   got %ld, moved %zu\n", (long)cp, (size_t)(p - s));
+}
+
+static void
+xlen(const char *s, size_t want)
+{
+	char show[256];
+	size_t got, i, j;
+
+	for (i = j = 0; s[i] != '\0' && j < sizeof(show) - 3; i++) {
+		if (s[i] == '\n') {
+			show[j++] = '\\';
+			show[j++] = 'n';
+		} else
+			show[j++] = s[i];
+	}
+	show[j] = '\0';
+	got = utf8_x_length(s, strlen(s));
+	if (!ok(got == want, "x length %zu: \"%s\"", want, show))
+		printf("#   got %zu\n", got);
+}
+
+static void
+test_valid(void)
+{
+	valid(S(""), "empty");
+	valid(S("plain ascii ~\x7f"), "ASCII incl. DEL");
+	valid(S("a\0b"), "NUL byte inside");
+	valid(S("\xc2\x80"), "U+0080, the first two-byte");
+	valid(S("\xc3\xa9"), "U+00E9");
+	valid(S("\xdf\xbf"), "U+07FF, the last two-byte");
+	valid(S("\xe0\xa0\x80"), "U+0800, the first three-byte");
+	valid(S("\xe2\x82\xac"), "U+20AC euro sign");
+	valid(S("\xed\x9f\xbf"), "U+D7FF, just below the surrogates");
+	valid(S("\xee\x80\x80"), "U+E000, just above the surrogates");
+	valid(S("\xef\xbf\xbd"), "U+FFFD");
+	valid(S("\xef\xbf\xbf"), "U+FFFF");
+	valid(S("\xf0\x90\x80\x80"), "U+10000, the first four-byte");
+	valid(S("\xf0\x9f\x98\x80"), "U+1F600 emoji");
+	valid(S("\xf4\x8f\xbf\xbf"), "U+10FFFF, the last code point");
+	valid(S("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e and \xc3\xa9"),
+	    "mixed text");
+}
+
+static void
+test_invalid(void)
+{
+	invalid(S("\x80"), 0, "lone continuation byte");
+	invalid(S("ab\xbf"), 2, "continuation byte after ASCII");
+	invalid(S("\xc0\x80"), 0, "overlong NUL (C0 80)");
+	invalid(S("\xc1\xbf"), 0, "overlong two-byte (C1 BF)");
+	invalid(S("\xe0\x80\x80"), 0, "overlong three-byte (E0 80 80)");
+	invalid(S("\xe0\x9f\xbf"), 0, "overlong three-byte (E0 9F BF)");
+	invalid(S("\xf0\x80\x80\x80"), 0, "overlong four-byte (F0 80 80 80)");
+	invalid(S("\xf0\x8f\xbf\xbf"), 0, "overlong four-byte (F0 8F BF BF)");
+	invalid(S("x\xed\xa0\x80"), 1, "surrogate U+D800");
+	invalid(S("\xed\xbf\xbf"), 0, "surrogate U+DFFF");
+	invalid(S("\xed\xa0\xbd\xed\xb8\x80"), 0, "CESU-8 surrogate pair");
+	invalid(S("\xf4\x90\x80\x80"), 0, "U+110000");
+	invalid(S("\xf5\x80\x80\x80"), 0, "F5 lead byte");
+	invalid(S("\xf7\xbf\xbf\xbf"), 0, "F7 lead byte (U+1FFFFF)");
+	invalid(S("\xf8\x88\x80\x80\x80"), 0, "five-byte form");
+	invalid(S("\xfc\x84\x80\x80\x80\x80"), 0, "six-byte form");
+	invalid(S("\xfe"), 0, "FE");
+	invalid(S("\xff"), 0, "FF");
+	invalid(S("abc\xc3"), 3, "truncated two-byte at the end");
+	invalid(S("abc\xe2\x82"), 3, "truncated three-byte at the end");
+	invalid(S("\xf0\x9f\x98"), 0, "truncated four-byte at the end");
+	invalid(S("\xe2\x82z"), 0, "truncated three-byte before ASCII");
+	invalid(S("\xc3\xc3\xa9"), 0, "lead byte followed by a lead byte");
+	invalid(S("ok \xc3\xa9 \xe2\x28\xa1"), 6, "bad second byte");
+	/* A valid sequence cut by n must not read past n. */
+	ok(!utf8_valid("\xc3\xa9", 1), "n cuts a two-byte sequence");
+	ok(!utf8_valid("\xf0\x9f\x98\x80", 3), "n cuts a four-byte sequence");
+	ok(utf8_valid("\xc3\xa9\xff", 2), "n stops before a bad byte");
+}
+
+static void
+test_decode(void)
+{
+	const char *p, *s;
+	int32_t cp;
+
+	decodes(S("A"), 'A', 1, "ASCII");
+	decodes(S("\xc3\xa9x"), 0xe9, 2, "U+00E9");
+	decodes(S("\xe2\x82\xac"), 0x20ac, 3, "U+20AC");
+	decodes(S("\xf0\x9f\x98\x80"), 0x1f600, 4, "U+1F600");
+	decodes(S("\xf4\x8f\xbf\xbf"), 0x10ffff, 4, "U+10FFFF");
+	decodes(S("\xc0\x80"), -1, 1, "overlong moves one byte");
+	decodes(S("\xed\xa0\x80"), -1, 1, "surrogate moves one byte");
+	decodes(S("\xf4\x90\x80\x80"), -1, 1, "U+110000 moves one byte");
+	decodes(S("\xe2\x82"), -1, 1, "truncated moves one byte");
+	decodes(S("\x80"), -1, 1, "continuation moves one byte");
+	s = "x";
+	p = s;
+	cp = utf8_decode(&p, s);
+	ok(cp == -1 && p == s, "decode at the end: -1, no move");
+
+	/* Walk a mixed string. */
+	s = "a\xc3\xa9\xff\xe2\x82\xac";
+	p = s;
+	ok(utf8_decode(&p, s + 7) == 'a' && utf8_decode(&p, s + 7) == 0xe9 &&
+	    utf8_decode(&p, s + 7) == -1 && utf8_decode(&p, s + 7) == 0x20ac &&
+	    p == s + 7, "decode walks a string with a bad byte in it");
+}
+
+static void
+test_encode(void)
+{
+	char out[4];
+	const char *p;
+	int32_t cp, bad = -1;
+	size_t n, want;
+
+	for (cp = 0; cp <= 0x10ffff; cp++) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		n = utf8_encode(cp, out);
+		want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+		p = out;
+		if (n != want || !utf8_valid(out, n) ||
+		    utf8_decode(&p, out + n) != cp || p != out + n) {
+			bad = cp;
+			break;
+		}
+	}
+	if (!ok(bad == -1, "encode/decode round trip, U+0000 to U+10FFFF"))
+		printf("#   first failure U+%04lX\n", (long)bad);
+	n = utf8_encode(0x20ac, out);
+	ok(n == 3 && memcmp(out, "\xe2\x82\xac", 3) == 0, "encode U+20AC");
+	n = utf8_encode(0x1f600, out);
+	ok(n == 4 && memcmp(out, "\xf0\x9f\x98\x80", 4) == 0,
+	    "encode U+1F600");
+}
+
+static void
+test_len(void)
+{
+	ok(utf8_len(S("")) == 0, "len of empty");
+	ok(utf8_len(S("abc")) == 3, "len of ASCII");
+	ok(utf8_len(S("a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80")) == 4,
+	    "len counts code points");
+	ok(utf8_len(S("a\xff" "b")) == 3, "a bad byte counts one");
+	ok(utf8_len(S("\xe2\x82")) == 2,
+	    "a truncated sequence counts per byte");
+	ok(utf8_len(S("\xc0\x80")) == 2, "an overlong counts per byte");
+	ok(utf8_len("\xc3\xa9\xc3\xa9", 3) == 2, "len stops at n");
+}
+
+static void
+test_x_length(void)
+{
+	char big[1024];
+	size_t i;
+
+	xlen("", 0);
+	xlen("hello", 5);
+	xlen("caf\xc3\xa9", 4);					/* U+00E9 */
+	xlen("\xe1\x83\xbf", 1);				/* U+10FF */
+	xlen("\xe1\x84\x80", 2);				/* U+1100 */
+	xlen("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 6);	/* CJK */
+	xlen("\xed\x95\x9c\xea\xb5\xad", 4);			/* Hangul */
+	xlen("\xf0\x9f\x98\x80", 2);				/* emoji */
+	xlen("\xe2\x80\x94", 1);			/* U+2014 em dash */
+	xlen("\xe2\x80\x8d", 1);			/* U+200D ZWJ */
+	xlen("\xe2\x80\x8e", 2);			/* U+200E */
+	xlen("\xe2\x80\x9c\xe2\x80\x9d", 2);		/* U+201C U+201D */
+	xlen("\xe2\x80\xa6", 2);			/* U+2026 ellipsis */
+	xlen("\xe2\x80\xb2", 1);			/* U+2032 prime */
+	xlen("\xe2\x80\xb7", 1);			/* U+2037 */
+	xlen("\xe2\x80\xb8", 2);			/* U+2038 */
+	xlen("\xe2\x82\xac", 2);			/* U+20AC euro */
+	/* man + ZWJ + woman + ZWJ + girl, counted per code point. */
+	xlen("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	    "\xf0\x9f\x91\xa7", 8);
+	/* URLs weigh 23 whatever their length. */
+	xlen("https://example.com/a/very/long/path/that/goes/on?q=1", 23);
+	xlen("http://x.co", 23);
+	xlen("see https://x.co and http://example.org/z", 4 + 23 + 5 + 23);
+	xlen("line\nhttps://example.com/\xe6\x97\xa5", 5 + 23);
+	xlen("xhttps://example.com/", 21);
+	xlen("xhttps://a.b", 12);
+	xlen("https://", 8);
+	xlen("https:// x", 10);
+	xlen("ftp://example.com", 17);
+	/*
+	 * X finds a URL after punctuation too, and leaves trailing
+	 * punctuation out of it: counting "(http://x.co)" as 13 or
+	 * "see http://x.co." as 27 under-counts, and a reply the length
+	 * check passed is refused by X.
+	 */
+	ok(utf8_x_length(S("(http://x.co)")) == 25,
+	    "BUG: URL after \"(\" weighs 23: \"(http://x.co)\" is 25, got %zu",
+	    utf8_x_length(S("(http://x.co)")));
+	ok(utf8_x_length(S("see http://x.co.")) == 28,
+	    "BUG: a full stop after a URL weighs 1: \"see http://x.co.\" is "
+	    "28, got %zu", utf8_x_length(S("see http://x.co.")));
+	/* 140 CJK characters fill a 280 tweet. */
+	for (i = 0; i < 140; i++)
+		memcpy(big + i * 3, "\xe6\x97\xa5", 3);
+	ok(utf8_x_length(big, 420) == 280, "140 CJK characters weigh 280");
+	/* Bytes that do not decode count, and never read past n. */
+	ok(utf8_x_length("\xff", 1) >= 1, "a bad byte has weight");
+	ok(utf8_x_length("https://example.com", 5) == 5,
+	    "a URL cut by n is not a URL");
+}
+
+static size_t
+url(const char *s)
+{
+	return utf8_url_at(s, s + strlen(s));
+}
+
+static void
+test_url_at(void)
+{
+	ok(url("https://x.co/a b") == 14, "url_at stops at a space");
+	ok(url("http://x.co/a\tb") == 13,
+	    "url_at stops at a control character");
+	ok(url("http://x.co/\xe6\x97\xa5") == 15, "url_at takes non-ASCII in");
+	ok(url("https://") == 0, "url_at: a bare scheme is no URL");
+	ok(url("https:// x") == 0, "url_at: nor a scheme and a space");
+	ok(url("ftp://x.co") == 0, "url_at: http and https only");
+	ok(url("http:/x.co") == 0, "url_at: http:/ is no URL");
+	ok(utf8_url_at("https://x.co", "https://x.co" + 4) == 0,
+	    "url_at stops at end");
+}
+
+static void
+test_prefix(void)
+{
+	ok(utf8_prefix(S("abc"), 3) == 3, "prefix: all fits");
+	ok(utf8_prefix(S("abc"), 10) == 3, "prefix: max past the end");
+	ok(utf8_prefix(S("abcdef"), 3) == 3, "prefix: ASCII cut");
+	ok(utf8_prefix(S("abcdef"), 0) == 0, "prefix: max 0");
+	ok(utf8_prefix(S("a\xc3\xa9"), 2) == 1, "prefix: not inside U+00E9");
+	ok(utf8_prefix(S("\xe2\x82\xac\xe2\x82\xac"), 5) == 3,
+	    "prefix: not inside U+20AC");
+	ok(utf8_prefix(S("\xe2\x82\xac\xe2\x82\xac"), 3) == 3,
+	    "prefix: exactly one U+20AC");
+	ok(utf8_prefix(S("\xf0\x9f\x98\x80z"), 3) == 0,
+	    "prefix: not inside an emoji");
+	ok(utf8_prefix(S("\xf0\x9f\x98\x80z"), 4) == 4,
+	    "prefix: the whole emoji");
+	ok(utf8_valid("a\xc3\xa9\xe2\x82\xac",
+	    utf8_prefix(S("a\xc3\xa9\xe2\x82\xac"), 5)),
+	    "prefix of valid text stays valid");
+}
+
+int
+main(void)
+{
+	test_valid();
+	test_invalid();
+	test_decode();
+	test_encode();
+	test_len();
+	test_x_length();
+	test_url_at();
+	test_prefix();
+	return tap_done();
+}
