@@ -19,6 +19,7 @@
 #include "csv.h"
 #include "csvmap.h"
 #include "diag.h"
+#include "driver.h"
 #include "hmap.h"
 #include "normalize.h"
 #include "output.h"
@@ -33,7 +34,8 @@ enum {
 	OPT_CSV = OPT_TOOL_BASE,
 	OPT_MAP,
 	OPT_PLATFORM,
-	OPT_BRAND
+	OPT_BRAND,
+	OPT_RAW_PAGES
 };
 
 struct import {
@@ -43,6 +45,7 @@ struct import {
 	struct norm	 norm;
 	struct csvmap	*map;
 	struct csv	*parser;
+	const struct driver *pages;	/* --raw-pages DRIVER */
 	struct hmap	*seen;		/* ids written in this run */
 	struct output	*out;
 	unsigned long	 written;
@@ -201,6 +204,35 @@ read_csv(struct import *im, struct recin *r)
 	}
 }
 
+/* Saved API answers, one page a line, through the driver's parser. */
+static void
+read_pages(struct import *im, struct recin *r)
+{
+	struct net_page pg;
+	json_error_t e;
+	const char *line;
+	size_t len, i;
+	json_t *page;
+
+	net_page_init(&pg);
+	while (rec_next_raw(r, &line, &len)) {
+		if ((page = json_loadb(line, len, 0, &e)) == NULL) {
+			rec_reject(r, "not JSON: %s", e.text);
+			continue;
+		}
+		if (im->pages->parse(NULL, page, NULL, &pg, im->err,
+		    sizeof(im->err)) == -1)
+			rec_reject(r, "%s", im->err);
+		for (i = 0; i < pg.nitems; i++)
+			if (pg.items[i].reject != NULL)
+				rec_reject(r, "%s", pg.items[i].reject);
+			else
+				emit(im, r, pg.items[i].post);
+		net_page_free(&pg);
+		json_decref(page);
+	}
+}
+
 static int
 import_files(struct import *im, char *const *files, int nfiles)
 {
@@ -208,7 +240,9 @@ import_files(struct import *im, char *const *files, int nfiles)
 	int status;
 
 	r = rec_open(&im->c, files, nfiles);
-	if (im->csv)
+	if (im->pages != NULL)
+		read_pages(im, r);
+	else if (im->csv)
 		read_csv(im, r);
 	else
 		read_ndjson(im, r);
@@ -246,12 +280,14 @@ import_main(int argc, char **argv)
 		    OPT_PLATFORM },
 		{ "brand-account",	required_argument,	NULL,
 		    OPT_BRAND },
+		{ "raw-pages",		required_argument,	NULL,
+		    OPT_RAW_PAGES },
 		{ "verbose",		no_argument,		NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import im;
 	struct buf map = BUF_INIT;
-	const char *platform = "import", **brands;
+	const char *platform = NULL, *pages = NULL, **brands;
 	json_t *cfg;
 	FILE *fp;
 	size_t nbrands = 0, i;
@@ -260,7 +296,9 @@ import_main(int argc, char **argv)
 	cli_usage_text = "sc-fetch import [-uvz] [-o file] [--csv] "
 	    "[--map spec]\n"
 	    "                [--platform name] [--brand-account handle]\n"
-	    "                [--rejects file] [--strict] [file ...]";
+	    "                [--raw-pages driver] [--rejects file] "
+	    "[--strict]\n"
+	    "                [file ...]";
 	cli_options_text =
 	    "      --csv           read CSV (RFC 4180, with a header) "
 	    "instead of NDJSON\n"
@@ -270,6 +308,10 @@ import_main(int argc, char **argv)
 	    "repeatable)\n"
 	    "      --platform NAME platform of records that name none "
 	    "(default import)\n"
+	    "      --raw-pages DRIVER\n"
+	    "                      read saved API answers, one page a line, "
+	    "as DRIVER\n"
+	    "                      (x, mastodon ...) reads them\n"
 	    "      --brand-account HANDLE\n"
 	    "                      a handle of the brand's own "
 	    "(repeatable)\n"
@@ -297,6 +339,9 @@ import_main(int argc, char **argv)
 				    "handle");
 			brands[nbrands++] = optarg;
 			break;
+		case OPT_RAW_PAGES:
+			pages = optarg;
+			break;
 		case 'v':
 			im.verbose = 1;
 			break;
@@ -305,10 +350,21 @@ import_main(int argc, char **argv)
 				cli_usage_error();
 		}
 	}
+	if (pages != NULL && (im.pages = net_driver(pages)) == NULL) {
+		free(brands);
+		die(SC_EXIT_FATAL, "--raw-pages: no such driver: \"%s\"",
+		    pages);
+	}
 	if (hasmap && !im.csv) {
 		warnmsg("--map needs --csv");
 		cli_usage_error();
 	}
+	if (im.csv && im.pages != NULL) {
+		warnmsg("--csv and --raw-pages do not go together");
+		cli_usage_error();
+	}
+	if (platform == NULL)
+		platform = im.pages != NULL ? im.pages->name : "import";
 	if (norm_init(&im.norm, platform) == -1)
 		die(SC_EXIT_FATAL, "--platform: not a platform name (1 to 32 "
 		    "letters and digits): \"%s\"", platform);

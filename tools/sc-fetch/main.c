@@ -15,6 +15,15 @@
 
 static const struct source sources[] = {
 	{ "import", "posts from NDJSON or CSV files", import_main },
+	{ "x", "posts from X: recent search or a user's mentions", x_main },
+	{ "mastodon", "posts from Mastodon: mentions, a tag, search",
+	    mastodon_main },
+	{ "bluesky", "posts from Bluesky: a search, or the account's mentions",
+	    bluesky_main },
+	{ "reddit", "posts from Reddit: the newest submissions of a search",
+	    reddit_main },
+	{ "facebook", "posts from a Facebook Page: comments or Messenger",
+	    facebook_main },
 };
 #define NSOURCES	(sizeof(sources) / sizeof(sources[0]))
 

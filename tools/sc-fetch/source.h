@@ -18,5 +18,10 @@ struct source {
 };
 
 int	import_main(int argc, char **argv);
+int	x_main(int argc, char **argv);		/* x.c */
+int	mastodon_main(int argc, char **argv);	/* mastodon.c */
+int	bluesky_main(int argc, char **argv);	/* bluesky.c */
+int	reddit_main(int argc, char **argv);	/* reddit.c */
+int	facebook_main(int argc, char **argv);	/* facebook.c */
 
 #endif

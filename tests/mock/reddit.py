@@ -1,0 +1,205 @@
+"""reddit.py - oauth.reddit.com for sc-fetch reddit (PLATFORMS.md section 4).
+
+  GET /search, /r/NAME/search   q, sort, limit (<= 100), after (a
+        fullname), restrict_sr, raw_json -> a Listing of t3 children,
+        newest first with sort=new; data.after is the last child's
+        fullname, null at the end; at most 1000 items in all (knob cap)
+
+Authorization: "bearer TOKEN" (the scheme in any case) with the server's
+--token, else 401 {"message": "Unauthorized", "error": 401}.  Every answer
+carries X-Ratelimit-Used, X-Ratelimit-Remaining (a float string) and
+X-Ratelimit-Reset (seconds until the window ends).  A throttle is a 429
+with the same headers.
+
+Without raw_json=1, "&", "<" and ">" in title, selftext and body come
+HTML-escaped and the *_html fields are escaped HTML, as Reddit does.
+
+The dataset: --data FILE ({"posts": [t3 data objects]}) or --posts N
+generated posts (post i the same for every N, newer as i grows; every
+seventh from the brand account acme_support, CJK and emoji text, "&", "<"
+and ">" in text, link posts).
+
+Knobs:
+  ignore-raw-json=1   escape as if raw_json were not sent (a proxy that
+                      drops it)
+  cap=N               listing cap (default 1000)
+  need-ua=1           a 429 unless the User-Agent names the program
+                      (generic agents are throttled hard)
+  overlap=N           a page after "after" starts N items early
+"""
+
+import html
+import time
+
+BASE_TIME = 1795161600  # 2026-11-20T08:00:00Z
+BRAND = "acme_support"
+
+USERS = [
+    ("jdoe_rd", "t2_8xk2m1"),
+    ("tanaka_k", "t2_9ab3c4"),
+    ("wang_lei88", "t2_7de5f6"),
+    ("park_sy", "t2_6gh7i8"),
+    ("[deleted]", None),
+]
+
+SUBS = [("BuyItForLife", "t5_2ss1q"), ("japanlife", "t5_2qh2u"),
+        ("China_irl", "t5_3j2k1"), ("acme", "t5_9z8y7")]
+
+TITLES = [
+    ("Acme shipping delays again?",
+     "Ordered 10 days ago & still nothing > anyone else? <3 the blender "
+     "though"),
+    ("acme のサポートに連絡がつかない",
+     "メールも電話も返事なし 😢 どうすれば?"),
+    ("Acme 退款问题", "申请退款两周了还没到账 💸 有人遇到过吗？"),
+    ("Acme app keeps crashing on login 📱", ""),
+    ("Acme blender review: 10/10 🎉🍓", "Smoothies for days. A & B tested."),
+]
+
+
+def base36(n):
+    s = ""
+    while n:
+        s = "0123456789abcdefghijklmnopqrstuvwxyz"[n % 36] + s
+        n //= 36
+    return s or "0"
+
+
+def gen_post(i):
+    """Post i (the data of a t3 child)."""
+    pid = base36(2999000000 + 7 * i)
+    sub, sub_id = SUBS[i % len(SUBS)]
+    if i % 7 == 2:
+        author, author_id = BRAND, "t2_acme01"
+        title, selftext = ("Acme support here: order delays update 📦",
+                           "We're on it & will post updates < 24h. "
+                           "Thanks for your patience 🙏")
+    else:
+        author, author_id = USERS[i % len(USERS)]
+        title, selftext = TITLES[i % len(TITLES)]
+    slug = "post_%d" % i
+    permalink = "/r/%s/comments/%s/%s/" % (sub, pid, slug)
+    is_self = i % 6 != 3
+    d = {
+        "id": pid,
+        "name": "t3_" + pid,
+        "title": title + " #%d" % i,
+        "selftext": selftext if is_self else "",
+        "author": author,
+        "subreddit": sub,
+        "subreddit_id": sub_id,
+        "subreddit_name_prefixed": "r/" + sub,
+        "created_utc": float(BASE_TIME + 45 * i),
+        "created": float(BASE_TIME + 45 * i),
+        "permalink": permalink,
+        "url": ("https://www.reddit.com" + permalink if is_self else
+                "https://acme.example.com/news/%d" % i),
+        "is_self": is_self,
+        "score": i % 17, "ups": i % 17, "upvote_ratio": 0.94,
+        "num_comments": i % 9, "num_crossposts": i % 2,
+        "over_18": False, "edited": False,
+        "domain": "self." + sub if is_self else "acme.example.com",
+    }
+    if author_id:
+        d["author_fullname"] = author_id
+    if d["selftext"]:
+        d["selftext_html"] = ('<!-- SC_OFF --><div class="md"><p>%s</p>\n'
+                              '</div><!-- SC_ON -->' %
+                              html.escape(d["selftext"], quote=False))
+    else:
+        d["selftext_html"] = None
+    return d
+
+
+def escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escaped(d):
+    """The item as Reddit sends it without raw_json=1."""
+    d = dict(d)
+    for k in ("title", "selftext", "body"):
+        if isinstance(d.get(k), str):
+            d[k] = escape(d[k])
+    for k in ("selftext_html", "body_html"):
+        if isinstance(d.get(k), str):
+            d[k] = escape(d[k])
+    return d
+
+
+def dataset(server):
+    if server.data is not None:
+        return list(server.data.get("posts", []))
+    return [gen_post(i) for i in range(server.posts or 0)]
+
+
+def authorized(server, req):
+    a = req.header("Authorization", "")
+    return a[:7].lower() == "bearer " and a[7:] == server.token
+
+
+def auth_failed(server, req):
+    return (401, [("WWW-Authenticate", 'Bearer realm="reddit", '
+                   'error="invalid_token"')],
+            {"message": "Unauthorized", "error": 401})
+
+
+def rate_headers(server, remaining, reset):
+    used = server.args.limit - remaining
+    return [("X-Ratelimit-Used", str(used)),
+            ("X-Ratelimit-Remaining", "%.1f" % remaining),
+            ("X-Ratelimit-Reset",
+             str(max(0, int(reset - time.time() + 0.999))))]
+
+
+def rate_limited(server, req, reset):
+    return (429, [], {"message": "Too Many Requests", "error": 429})
+
+
+def search(server, req, sub):
+    ua = req.header("User-Agent", "")
+    if server.knob("need-ua") == "1" and "sc-fetch" not in ua:
+        return rate_limited(server, req, time.time() + 60)
+    q = req.q("q")
+    if not q:
+        return (400, [], {"message": "Bad Request", "error": 400})
+    words = q.lower().split()
+    items = []
+    for d in dataset(server):
+        if sub is not None and req.q("restrict_sr") in ("1", "true", "on") \
+                and d["subreddit"].lower() != sub.lower():
+            continue
+        hay = (d["title"] + " " + d.get("selftext", "")).lower()
+        if all(w in hay for w in words):
+            items.append(d)
+    if req.q("sort") == "new":
+        items.sort(key=lambda d: d["created_utc"], reverse=True)
+    items = items[:int(server.knob("cap", "1000"))]
+    limit = server.limit(req.q("limit"), 100)
+    start = 0
+    after = req.q("after")
+    if after:
+        names = [d["name"] for d in items]
+        start = names.index(after) + 1 if after in names else len(items)
+        start = max(0, start - int(server.knob("overlap", "0")))
+    chunk = items[start:start + limit]
+    raw = req.q("raw_json") == "1" and server.knob("ignore-raw-json") != "1"
+    children = [{"kind": "t3", "data": d if raw else escaped(d)}
+                for d in chunk]
+    more = start + limit < len(items)
+    return (200, [], {"kind": "Listing", "data": {
+        "after": chunk[-1]["name"] if more and chunk else None,
+        "before": None, "dist": len(children), "modhash": "",
+        "geo_filter": "", "children": children}})
+
+
+def handle(server, req):
+    p = req.path.rstrip("/")
+    if p.endswith(".json"):
+        p = p[:-5]
+    if p == "/search":
+        return search(server, req, None)
+    parts = p.split("/")
+    if len(parts) == 4 and parts[1] == "r" and parts[3] == "search":
+        return search(server, req, parts[2])
+    return None
