@@ -56,4 +56,5 @@ row "sc-reply vs jq -c '.reply={...}'" \
 row "sc-report vs jq -s group_by" \
     "'$bindir/sc-report' '$in'" \
     "jq -c -s 'group_by(.platform) | map({platform: .[0].platform, n: length})' '$in'"
+sh "$top/tests/bench/fetch.sh" "$bindir"
 sh "$top/tests/bench/classify.sh" "$bindir"
