@@ -54,6 +54,44 @@ jsonw_real(struct buf *b, double d)
 		return;
 	}
 	/*
+	 * Most reals sc writes are rounded to a few decimals (scores,
+	 * confidences): print those without a printf/strtod round trip.
+	 * When k / 1000 rounds to d, the digits of k are d's shortest form.
+	 */
+	if (d != 0 && fabs(d) < 1e12) {
+		long long k = llround(d * 1000);
+
+		if ((double)k / 1000 == d) {
+			unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k :
+			    (unsigned long long)k;
+			char *p = tmp + sizeof(tmp);
+			int frac = (int)(u % 1000), digits = 3;
+
+			*--p = '\0';
+			if (frac == 0) {
+				*--p = '0';
+			} else {
+				while (frac % 10 == 0) {
+					frac /= 10;
+					digits--;
+				}
+				while (digits-- > 0) {
+					*--p = (char)('0' + frac % 10);
+					frac /= 10;
+				}
+			}
+			*--p = '.';
+			u /= 1000;
+			do
+				*--p = (char)('0' + u % 10);
+			while ((u /= 10) != 0);
+			if (k < 0)
+				*--p = '-';
+			buf_adds(b, p);
+			return;
+		}
+	}
+	/*
 	 * For a normal double, any shorter form that reads back is what
 	 * %.15g prints anyway (DBL_DIG is 15, trailing zeros go), so start
 	 * there; a subnormal holds fewer digits and may need only one.

@@ -46,3 +46,9 @@ sc_datafile(const char *name)
 	}
 	return try(DATADIR, name);
 }
+
+const char *
+sc_datadir(void)
+{
+	return DATADIR;
+}

@@ -11,5 +11,7 @@
 #define PATHS_H
 
 char	*sc_datafile(const char *name);
+/* The data directory compiled in (DATADIR), for messages. */
+const char *sc_datadir(void);
 
 #endif

@@ -1,0 +1,8 @@
+. ./check.inc
+check intent <<'T'
+complaint	Llevo dos horas esperando y sigo sin respuesta, vuelo cancelado
+question	¿Cuánto equipaje de mano puedo llevar?
+request	Por favor, necesito cambiar mi vuelo a mañana
+praise	Muchas gracias, el servicio fue excelente
+spam	Gana dinero desde casa con cripto, escríbeme
+T

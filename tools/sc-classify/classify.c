@@ -1,0 +1,135 @@
+/*
+ * classify.c - the stages put together; see classify.h.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "classify.h"
+
+/* Texts in Latin letters with no language cue are scored as English. */
+#define FALLBACK_LANG	"en"
+#define FALLBACK_DAMP	0.7	/* on the confidence of such scores */
+
+void
+classifier_init(struct classifier *c)
+{
+	char name[64];
+	int l;
+
+	vocab_init(&c->v);
+	text_init(&c->t);
+	vocab_load_langid(&c->v, "langid.tsv");
+	vocab_load_lexicon(&c->v, "emoji.tsv", LANG_ANY);
+	vocab_load_intents(&c->v, "intent-all.tsv", LANG_ANY);
+	for (l = 1; l < lang_count; l++) {
+		if (!(lang_table[l].flags & LANG_DATA))
+			continue;
+		snprintf(name, sizeof(name), "lexicon-%s.tsv",
+		    lang_table[l].code);
+		vocab_load_lexicon(&c->v, name, l);
+		snprintf(name, sizeof(name), "intent-%s.tsv",
+		    lang_table[l].code);
+		vocab_load_intents(&c->v, name, l);
+	}
+	vocab_freeze(&c->v);
+	for (l = 0; l < INTENT_COUNT; l++)
+		c->intent[l] = json_string_nocheck(intent_name(l));
+	for (l = 0; l < 3; l++)
+		c->sentiment[l] = json_string_nocheck(sentiment_name(l - 1));
+	for (l = 0; l < lang_count; l++)
+		c->lang[l] = json_string_nocheck(lang_code(l));
+	c->model = json_string_nocheck(CLASS_MODEL);
+	c->out = NULL;
+}
+
+void
+classifier_free(struct classifier *c)
+{
+	int l;
+
+	for (l = 0; l < INTENT_COUNT; l++)
+		json_decref(c->intent[l]);
+	for (l = 0; l < 3; l++)
+		json_decref(c->sentiment[l]);
+	for (l = 0; l < lang_count; l++)
+		json_decref(c->lang[l]);
+	json_decref(c->model);
+	json_decref(c->out);
+	vocab_free(&c->v);
+	text_free(&c->t);
+}
+
+void
+classify(struct classifier *c, const char *s, size_t n,
+    struct class_result *r)
+{
+	int lang, data, fallback = 0;
+
+	text_tokenize(&c->t, s, n);
+	vocab_annotate(&c->v, &c->t);
+	lang_detect(&c->v, &c->t, &r->lang);
+	lang = r->lang.lang;
+	data = (lang_table[lang].flags & LANG_DATA) != 0;
+	if (lang == LANG_UND && c->t.letters[SCRIPT_LATIN] > 0) {
+		lang = lang_find(FALLBACK_LANG, 2);
+		data = fallback = 1;
+	} else if (!data) {
+		lang = LANG_UND;	/* language-neutral data only */
+	}
+	sentiment_score(&c->v, &c->t, lang, data, &r->sent);
+	intent_guess(&c->v, &c->t, lang, &r->sent, &r->intent);
+	if (fallback) {
+		r->sent.conf *= FALLBACK_DAMP;
+		r->intent.conf *= FALLBACK_DAMP;
+	}
+}
+
+/* Three decimals, and never "-0.0". */
+static double
+round3(double x)
+{
+	x = round(x * 1000) / 1000;
+	return x == 0 ? 0 : x;
+}
+
+static json_t *
+make_class(const struct classifier *c)
+{
+	json_t *o, *conf;
+
+	conf = json_object();
+	json_object_set_new_nocheck(conf, "intent", json_real(0));
+	json_object_set_new_nocheck(conf, "sentiment", json_real(0));
+	json_object_set_new_nocheck(conf, "lang", json_real(0));
+	o = json_object();
+	json_object_set_nocheck(o, "intent", c->intent[INTENT_OTHER]);
+	json_object_set_nocheck(o, "sentiment", c->sentiment[1]);
+	json_object_set_new_nocheck(o, "sentiment_score", json_real(0));
+	json_object_set_nocheck(o, "lang", c->lang[LANG_UND]);
+	json_object_set_new_nocheck(o, "confidence", conf);
+	json_object_set_nocheck(o, "model", c->model);
+	return o;
+}
+
+json_t *
+class_json(struct classifier *c, const struct class_result *r)
+{
+	json_t *o, *conf;
+
+	if (c->out == NULL || c->out->refcount > 1) {
+		json_decref(c->out);
+		c->out = make_class(c);
+	}
+	o = c->out;
+	conf = json_object_get(o, "confidence");
+	json_real_set(json_object_get(conf, "intent"), round3(r->intent.conf));
+	json_real_set(json_object_get(conf, "sentiment"), round3(r->sent.conf));
+	json_real_set(json_object_get(conf, "lang"), round3(r->lang.conf));
+	json_object_set_nocheck(o, "intent", c->intent[r->intent.intent]);
+	json_object_set_nocheck(o, "sentiment",
+	    c->sentiment[r->sent.label + 1]);
+	json_real_set(json_object_get(o, "sentiment_score"),
+	    round3(r->sent.score));
+	json_object_set_nocheck(o, "lang", c->lang[r->lang.lang]);
+	return json_incref(o);
+}

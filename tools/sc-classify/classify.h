@@ -1,0 +1,58 @@
+/*
+ * classify.h - the whole classifier: data loaded once, then one call per
+ * post that tokenizes the text once and runs the stages over the tokens:
+ *
+ *	text.h		tokens, lower case
+ *	lang.h		language, by script and cues
+ *	sentiment.h	lexicon score of the language found
+ *	intent.h	cue phrases and sentiment
+ *
+ * classifier_init() loads every data file (exit 2 on a missing or bad
+ * one); classify() reuses the classifier's buffers, so it allocates only
+ * when a text is longer than any before; class_json() builds the "class"
+ * object of sc-classify(1).
+ */
+#ifndef CLASSIFY_H
+#define CLASSIFY_H
+
+#include <stddef.h>
+#include <jansson.h>
+
+#include "intent.h"
+#include "lang.h"
+#include "sentiment.h"
+#include "text.h"
+#include "vocab.h"
+
+#define CLASS_MODEL	"builtin-1"
+
+struct classifier {
+	struct vocab	 v;
+	struct text	 t;
+	/* The label strings, made once and shared by every post's class. */
+	json_t		*intent[INTENT_COUNT];
+	json_t		*sentiment[3];
+	json_t		*lang[LANG_MAX];
+	json_t		*model;
+	json_t		*out;		/* the last class made */
+};
+
+struct class_result {
+	struct lang_guess	lang;
+	struct sentiment	sent;
+	struct intent_guess	intent;
+};
+
+void	 classifier_init(struct classifier *c);
+void	 classifier_free(struct classifier *c);
+void	 classify(struct classifier *c, const char *s, size_t n,
+	    struct class_result *r);
+/*
+ * The "class" object for r, a new reference.  Records are written and
+ * released one at a time, so the object made for the last post is
+ * usually ours alone again by the next: it is then refilled rather than
+ * made anew, which saves a dozen allocations a post.
+ */
+json_t	*class_json(struct classifier *c, const struct class_result *r);
+
+#endif

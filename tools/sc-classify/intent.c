@@ -1,0 +1,78 @@
+/*
+ * intent.c - the intent rules; see intent.h.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "intent.h"
+#include "sentiment.h"
+#include "text.h"
+#include "vocab.h"
+
+#define OTHER_BASE	1.0	/* the score "other" starts with */
+#define CUE_MAX		4.0	/* the most cues add to one intent */
+#define NEGATIVITY	2.5	/* complaint: per unit of negative score */
+#define POSITIVITY	2.0	/* praise: per unit of positive score */
+#define LINK_SPAM	1.0	/* spam: a link beside a promo cue */
+#define LINK_ALONE	0.3	/* spam: a link with no promo cue */
+#define HASHTAGS_SPAM	0.5	/* spam: four hashtags or more */
+
+static const char *const names[INTENT_COUNT] = {
+	"complaint", "question", "request", "praise", "spam", "other"
+};
+
+const char *
+intent_name(int intent)
+{
+	return intent >= 0 && intent < INTENT_COUNT ? names[intent] : "other";
+}
+
+int
+intent_find(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < INTENT_COUNT; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+void
+intent_guess(const struct vocab *v, const struct text *t, int lang,
+    const struct sentiment *s, struct intent_guess *g)
+{
+	const struct sense *m;
+	double cue[INTENT_COUNT], *sc = g->score, sum = 0;
+	size_t i, n;
+	int in;
+
+	memset(cue, 0, sizeof(cue));
+	for (i = 0; i < t->ntok; i += n) {
+		n = 1;
+		m = vocab_match(v, t, i, SENSE_BIT(SENSE_INTENT), lang, &n);
+		for (; m != NULL; m = vocab_next(v, m, SENSE_BIT(SENSE_INTENT),
+		    lang))
+			cue[m->arg] += m->weight;
+	}
+	for (in = 0; in < INTENT_COUNT; in++)
+		sc[in] = cue[in] > CUE_MAX ? CUE_MAX : cue[in];
+	sc[INTENT_OTHER] += OTHER_BASE;
+	if (s->score < 0)
+		sc[INTENT_COMPLAINT] += NEGATIVITY * -s->score;
+	else
+		sc[INTENT_PRAISE] += POSITIVITY * s->score;
+	if (t->nurl > 0)
+		sc[INTENT_SPAM] += cue[INTENT_SPAM] > 0 ? LINK_SPAM :
+		    LINK_ALONE;
+	if (t->nhashtag >= 4)
+		sc[INTENT_SPAM] += HASHTAGS_SPAM;
+
+	g->intent = INTENT_OTHER;
+	for (in = 0; in < INTENT_COUNT; in++)
+		if (sc[in] > sc[g->intent])
+			g->intent = in;
+	for (in = 0; in < INTENT_COUNT; in++)
+		sum += exp(sc[in] - sc[g->intent]);
+	g->conf = 1 / sum;
+}

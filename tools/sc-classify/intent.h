@@ -1,0 +1,44 @@
+/*
+ * intent.h - what a post wants: rules over cue phrases and sentiment.
+ *
+ * Each intent gets a score: the weights of the cue phrases found (from
+ * intent-LANG.tsv for the post's language and intent-all.tsv), plus, for
+ * complaint and praise, the strength of negative or positive sentiment,
+ * plus, for spam, links next to promotional words.  "other" starts with a
+ * fixed score and wins when no cue is strong enough.  The best score
+ * wins; the confidence is the softmax share of the winner, so it is low
+ * when the runner-up is close or the cues are weak.
+ */
+#ifndef INTENT_H
+#define INTENT_H
+
+#include <stddef.h>
+
+struct sentiment;
+struct text;
+struct vocab;
+
+enum intent {
+	INTENT_COMPLAINT,
+	INTENT_QUESTION,
+	INTENT_REQUEST,
+	INTENT_PRAISE,
+	INTENT_SPAM,
+	INTENT_OTHER,
+	INTENT_COUNT
+};
+
+const char	*intent_name(int intent);
+/* The intent with this name, or -1. */
+int		 intent_find(const char *name, size_t len);
+
+struct intent_guess {
+	int	 intent;
+	double	 conf;
+	double	 score[INTENT_COUNT];
+};
+
+void	intent_guess(const struct vocab *v, const struct text *t, int lang,
+	    const struct sentiment *s, struct intent_guess *g);
+
+#endif

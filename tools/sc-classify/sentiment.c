@@ -1,0 +1,192 @@
+/*
+ * sentiment.c - the lexicon scorer; see sentiment.h for the rules.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "sentiment.h"
+#include "text.h"
+#include "vocab.h"
+
+#define NEG_SCOPE	3	/* tokens a negator reaches */
+#define NEG_SCOPE_CJK	4	/* Han characters a negator reaches */
+#define NEG_POSITIVE	-0.8	/* "not good": most of it, turned */
+#define NEG_NEGATIVE	-0.5	/* "not bad": mildly positive */
+#define INTENS_SCOPE	2	/* tokens an intensifier reaches */
+#define CONTRAST_BEFORE	0.5
+#define CONTRAST_AFTER	1.5
+#define CAPS		1.5
+#define ELONG		1.3
+/* In a question, good words are mostly asked about, bad ones felt. */
+#define QUESTION_POS	0.3
+#define QUESTION_NEG	0.8
+#define EXCL		0.15	/* per '!' */
+#define EXCL_MAX	3
+#define ALPHA		15.0
+
+const char *
+sentiment_name(int label)
+{
+	return label < 0 ? "negative" : label > 0 ? "positive" : "neutral";
+}
+
+/* '.', ',', ';', ':', '!' and '?' end a negation's reach. */
+static int
+clause_end(const struct text *t, size_t i)
+{
+	const char *p = text_tok(t, i);
+
+	return t->tok[i].type == TOK_PUNCT && t->tok[i].len == 1 &&
+	    strchr(".,;:!?", *p) != NULL;
+}
+
+/* Does a lexicon term start within an intensifier's reach of token i? */
+static int
+term_follows(const struct vocab *v, const struct text *t, size_t i,
+    int lang)
+{
+	size_t j, n;
+
+	for (j = i; j < t->ntok && j < i + INTENS_SCOPE; j++) {
+		if (clause_end(t, j))
+			return 0;
+		if (vocab_match(v, t, j, SENSE_BIT(SENSE_TERM), lang, &n) !=
+		    NULL)
+			return 1;
+	}
+	return 0;
+}
+
+void
+sentiment_score(const struct vocab *v, const struct text *t, int lang,
+    int lexicon, struct sentiment *s)
+{
+	const struct sense *m;
+	const struct tok *k;
+	double x = 0, w, term, factor, after = 1, intens = 1, purity;
+	size_t i, j, n;
+	int negleft = 0, intensleft = 0, isterm, isint, negator, contrast,
+	    caps, elong;
+	unsigned excl;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < t->ntok; i += n) {
+		n = 1;
+		if (clause_end(t, i)) {
+			negleft = intensleft = 0;
+			continue;
+		}
+		m = vocab_match(v, t, i, SENSE_SENTIMENT, lang, &n);
+		if (m == NULL) {
+			if (negleft > 0)
+				negleft--;
+			if (intensleft > 0)
+				intensleft--;
+			continue;
+		}
+		isterm = negator = contrast = isint = 0;
+		term = 0;
+		factor = 1;
+		for (; m != NULL; m = vocab_next(v, m, SENSE_SENTIMENT, lang)) {
+			switch (m->kind) {
+			case SENSE_TERM:
+				isterm = 1;
+				term += m->weight;
+				break;
+			case SENSE_NEGATOR:
+				negator = 1;
+				break;
+			case SENSE_INTENSIFIER:
+				isint = 1;
+				factor *= m->weight;
+				break;
+			case SENSE_CONTRAST:
+				contrast = 1;
+				break;
+			}
+		}
+		k = &t->tok[i];
+		/*
+		 * "super slow", "好慢": a word that is both a term and an
+		 * intensifier intensifies when a term follows.
+		 */
+		if (isterm && isint) {
+			if (term_follows(v, t, i + n, lang))
+				isterm = 0;
+			else
+				isint = 0;
+		}
+		if (isint) {
+			if (intensleft == 0)
+				intens = 1;
+			intens *= factor;
+			intensleft = INTENS_SCOPE + 1;
+		}
+		if (isterm) {
+			caps = elong = 0;
+			for (j = i; j < i + n; j++) {
+				caps |= t->tok[j].flags & TF_CAPS;
+				elong |= t->tok[j].flags & TF_ELONG;
+			}
+			w = term;
+			if (caps)
+				w *= CAPS;
+			if (elong)
+				w *= ELONG;
+			if (intensleft > 0)
+				w *= intens;
+			if (negleft > 0 && k->type != TOK_EMOJI)
+				w *= w > 0 ? NEG_POSITIVE : NEG_NEGATIVE;
+			if (k->flags & TF_QUESTION)
+				w *= w > 0 ? QUESTION_POS : QUESTION_NEG;
+			w *= after;
+			x += w;
+			if (w > 0)
+				s->pos += w;
+			else
+				s->neg -= w;
+			s->ncues++;
+			intens = 1;
+			intensleft = 0;
+		}
+		if (contrast) {
+			x *= CONTRAST_BEFORE;
+			s->pos *= CONTRAST_BEFORE;
+			s->neg *= CONTRAST_BEFORE;
+			after = CONTRAST_AFTER;
+			negleft = 0;
+		}
+		/* The reach of a negator or intensifier starts after it. */
+		if (negleft > 0)
+			negleft = negleft > (int)n ? negleft - (int)n : 0;
+		if (negator)
+			negleft = (k->flags & TF_CJK) ? NEG_SCOPE_CJK :
+			    NEG_SCOPE;
+		if (intensleft > 0 && !isterm)
+			intensleft--;
+	}
+	excl = t->nexcl < EXCL_MAX ? t->nexcl : EXCL_MAX;
+	if (s->ncues > 0)
+		x *= 1 + EXCL * excl;
+	/* Rounded here, so the label agrees with the number written. */
+	s->score = round(x / sqrt(x * x + ALPHA) * 1000) / 1000;
+	s->label = s->score <= -SENTIMENT_NEUTRAL ? -1 :
+	    s->score >= SENTIMENT_NEUTRAL ? 1 : 0;
+
+	/*
+	 * Confidence: strength and agreement of the cues; with no cue, a
+	 * fair guess of neutral that grows with the length of the text.
+	 */
+	if (s->ncues == 0) {
+		s->conf = 0.45 + 0.25 * (1 - exp(-(double)t->nwords / 6));
+	} else {
+		purity = fabs(s->pos - s->neg) / (s->pos + s->neg + 1e-9);
+		if (s->label == 0)
+			s->conf = 0.3 + 0.2 * (1 - purity);
+		else
+			s->conf = (0.35 + 0.6 * fabs(s->score)) *
+			    (0.6 + 0.4 * purity);
+	}
+	if (!lexicon)
+		s->conf *= s->ncues > 0 ? 0.7 : 0.6;
+}

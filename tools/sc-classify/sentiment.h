@@ -1,0 +1,47 @@
+/*
+ * sentiment.h - how a post feels, from a hand-written lexicon.
+ *
+ * The score is the sum of the weights of the lexicon terms found (the
+ * longest phrase wins at each token), each changed by its surroundings:
+ * a negator flips and damps the terms of the next three tokens (four Han
+ * characters) up to the end of the clause; an intensifier multiplies the
+ * next term by its factor; after a contrast word ("but") what came before
+ * counts half and what follows one and a half; a word in capitals counts
+ * 1.5 times, an elongated one ("soooo") 1.3 times; in a sentence that
+ * ends with '?' good words count 0.3 times (mostly asked about: "is the
+ * lounge good?") and bad ones 0.8 times; each '!' (up to three) adds 15%
+ * to the whole.  Emoji and emoticons (LANG_ANY terms) count in every
+ * language but are never negated.  The sum x is squashed into [-1, 1] as
+ * x / sqrt(x * x + 15), rounded to three decimals; |score| below
+ * SENTIMENT_NEUTRAL is neutral.
+ *
+ * The confidence grows with the strength of the score and the agreement
+ * of the cues; with no cue it is a fair guess of neutral, and it is lower
+ * for a language without a lexicon.
+ */
+#ifndef SENTIMENT_H
+#define SENTIMENT_H
+
+struct text;
+struct vocab;
+
+#define SENTIMENT_NEUTRAL	0.1	/* |score| below: neutral */
+
+struct sentiment {
+	int		 label;		/* -1, 0, 1: negative to positive */
+	double		 score;		/* -1..1 */
+	double		 conf;		/* 0..1 */
+	double		 pos;		/* weight of positive terms */
+	double		 neg;		/* of negative ones (> 0) */
+	unsigned	 ncues;		/* terms found */
+};
+
+/*
+ * lang: the language whose lexicon applies, or LANG_UND for none (emoji
+ * only); lexicon says whether lang has one, for the confidence.
+ */
+void	sentiment_score(const struct vocab *v, const struct text *t,
+	    int lang, int lexicon, struct sentiment *s);
+const char *sentiment_name(int label);
+
+#endif

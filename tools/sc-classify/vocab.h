@@ -1,0 +1,142 @@
+/*
+ * vocab.h - the classifier's data files, loaded once into one map.
+ *
+ * Every term of every data file (sentiment lexicons, intent cue phrases,
+ * language cues) is run through the tokenizer (text.h) and stored under
+ * its normalized form, the token texts one space apart.  A key can carry
+ * several senses: "no" is a negator in English and Spanish and a language
+ * cue for both.  So each token of a post is looked up once
+ * (vocab_annotate), and a phrase of several tokens is tried only where a
+ * known phrase starts (an entry's maxn).
+ *
+ * The loaders find files with sc_datafile("classify/NAME").  A missing
+ * file or a malformed line is fatal: "sc-classify: FILE:LINE: why", exit
+ * 2.  File formats (one item a line, TAB-separated, '#' starts a comment
+ * line, blank lines skipped) are in sc-classify(1):
+ *
+ *	lexicon-LANG.tsv, emoji.tsv:
+ *		TERM WEIGHT | !negator TERM | !intensifier TERM FACTOR |
+ *		!contrast TERM
+ *	intent-LANG.tsv, intent-all.tsv:
+ *		INTENT PHRASE WEIGHT
+ *	langid.tsv:
+ *		LANG WORD WEIGHT | !letter LANG LETTER WEIGHT
+ *
+ * The vocab owns all its memory; vocab_free() releases it.
+ */
+#ifndef VOCAB_H
+#define VOCAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "text.h"
+
+#define VOCAB_MAXN	12	/* longest phrase, in tokens */
+#define VOCAB_MAXKEY	255	/* longest normalized term, in bytes */
+#define VOCAB_LETTERS	0x530	/* letter cues: code points below */
+
+enum sense_kind {
+	SENSE_TERM,		/* sentiment weight, -4..4 */
+	SENSE_NEGATOR,
+	SENSE_INTENSIFIER,	/* weight: the factor */
+	SENSE_CONTRAST,
+	SENSE_INTENT,		/* arg: enum intent */
+	SENSE_LANG		/* a language cue */
+};
+
+#define SENSE_BIT(k)	(1u << (k))
+#define SENSE_SENTIMENT	(SENSE_BIT(SENSE_TERM) | \
+			SENSE_BIT(SENSE_NEGATOR) | \
+			SENSE_BIT(SENSE_INTENSIFIER) | \
+			SENSE_BIT(SENSE_CONTRAST))
+
+struct sense {
+	float		 weight;
+	uint32_t	 next;	/* index + 1 of the next one, 0: none */
+	uint8_t		 kind;
+	uint8_t		 lang;	/* language index, or LANG_ANY */
+	uint8_t		 arg;
+};
+
+/* A key while loading. */
+struct ventry {
+	uint32_t	 first;	/* index + 1 of its first sense */
+	uint32_t	 koff;	/* the key: keys.s[koff..koff+klen) */
+	uint32_t	 klen;
+	uint8_t		 maxn;	/* longest phrase it starts, in tokens */
+	uint8_t		 kinds;	/* SENSE_BIT()s of its senses */
+};
+
+/*
+ * A slot of the frozen table, sixteen bytes: a key's hash, where its
+ * bytes are, and what a stage needs to know before it reads the senses,
+ * which lie side by side.  A token's entry is its slot's index.
+ */
+struct vslot {
+	uint32_t	 hash;
+	uint32_t	 key;	/* offset << 8 | length, 0: empty slot */
+	uint32_t	 sense;	/* index + 1 of the first sense */
+	uint8_t		 maxn;
+	uint8_t		 kinds;
+	uint16_t	 unused;
+};
+
+struct lettercue {
+	uint8_t		 n;
+	uint8_t		 lang[4];
+	float		 weight[4];
+};
+
+struct vocab {
+	struct hmap	*map;		/* loading: key -> entry + 1 */
+	struct vslot	*slot;		/* after vocab_freeze() */
+	size_t		 mask;
+	struct buf	 keys;
+	struct ventry	*e;
+	size_t		 ne, ae;
+	struct sense	*s;
+	size_t		 ns, as;
+	struct lettercue *letter;	/* VOCAB_LETTERS of them */
+	struct text	 scratch;	/* for loading */
+};
+
+void	vocab_init(struct vocab *v);
+void	vocab_free(struct vocab *v);
+/* Load classify/NAME for language lang (LANG_ANY for emoji.tsv). */
+void	vocab_load_lexicon(struct vocab *v, const char *name, int lang);
+void	vocab_load_intents(struct vocab *v, const char *name, int lang);
+void	vocab_load_langid(struct vocab *v, const char *name);
+/*
+ * After the last load: the keys go into a compact read-only table
+ * (sixteen bytes a slot, the key bytes and the senses side by side),
+ * which a post's look-ups find in the cache far more often than they
+ * would the loader's map.
+ */
+void	vocab_freeze(struct vocab *v);
+
+/*
+ * Set each token's entry (the token alone, or squeezed if elongated) and
+ * find the known phrases starting at it, once for all the stages.
+ */
+void	vocab_annotate(const struct vocab *v, struct text *t);
+/*
+ * The longest phrase starting at token i that has a sense of one of the
+ * kinds (SENSE_BIT mask) for lang or LANG_ANY: its first such sense, with
+ * *ntok its length in tokens; NULL if none.
+ */
+const struct sense *vocab_match(const struct vocab *v, const struct text *t,
+	    size_t i, unsigned kinds, int lang, size_t *ntok);
+/*
+ * The first sense of entry for kinds and lang (-1: any language), and the
+ * next one of the same key; NULL when there is none (left).
+ */
+const struct sense *vocab_first(const struct vocab *v, int32_t entry,
+	    unsigned kinds, int lang);
+const struct sense *vocab_next(const struct vocab *v, const struct sense *s,
+	    unsigned kinds, int lang);
+/* A raw key (no tokenizing): its entry index, or -1; frozen only. */
+int32_t	vocab_lookup(const struct vocab *v, const char *key, size_t len);
+
+#endif
