@@ -6,7 +6,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bindir=$(cd "$1" && pwd)
-n=${BENCH_FETCH_N:-100000}
+n=${BENCH_FETCH_N:-20000}
 dir=$top/build/bench
 mkdir -p "$dir"
 pages=$dir/x-pages-$n.ndjson
