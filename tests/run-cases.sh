@@ -13,14 +13,13 @@ shift
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sc-cases.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
-mkdir -p "$tmp/home"
+mkdir -p "$tmp/home" "$tmp/cap"
 
 PATH=$bindir:$PATH
 HOME=$tmp/home
 TZ=UTC
 LC_ALL=C.UTF-8
 SC_TOP=$top
-SC_TMP=$tmp
 export PATH HOME TZ LC_ALL SC_TOP SC_TMP
 unset SC_CONFIG SC_DATADIR
 
@@ -34,7 +33,12 @@ for tool; do
 	[ -d "$dir" ] || continue
 	for c in $(cd "$dir" && ls | sed -n 's/\.\(args\|sh\)$//p' | sort -u); do
 		n=$((n + 1))
-		out=$tmp/out err=$tmp/err
+		# Each case gets a fresh scratch folder; what the harness
+		# captures lives apart from it.
+		out=$tmp/cap/out err=$tmp/cap/err
+		SC_TMP=$tmp/case-$n
+		mkdir -p "$SC_TMP"
+		export SC_TMP
 		if [ -f "$dir/$c.sh" ]; then
 			(cd "$dir" && sh "./$c.sh") >"$out" 2>"$err"
 			rc=$?
