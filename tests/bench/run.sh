@@ -58,3 +58,4 @@ row "sc-report vs jq -s group_by" \
     "jq -c -s 'group_by(.platform) | map({platform: .[0].platform, n: length})' '$in'"
 sh "$top/tests/bench/fetch.sh" "$bindir"
 sh "$top/tests/bench/classify.sh" "$bindir"
+sh "$top/tests/bench/classify-trained.sh" "$bindir"

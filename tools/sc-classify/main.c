@@ -1,21 +1,31 @@
 /*
- * sc-classify - add intent, sentiment and language to each post.
+ * sc-classify - add intent, sentiment and language to each post; train
+ * and score models of a team's own (model.h).
  */
 #include <jansson.h>
 
 #include "classify.h"
 #include "cli.h"
 #include "diag.h"
+#include "model.h"
 #include "post.h"
 #include "record.h"
 #include "sc.h"
+#include "triage.h"
+
+struct run {
+	struct classifier	 cl;
+	struct models		*models;	/* --model, or NULL */
+	struct triage		 tr;
+};
 
 static int
 classify_post(struct recin *r, json_t *post, void *ctx)
 {
-	struct classifier *c = ctx;
+	struct run *run = ctx;
+	struct classifier *c = &run->cl;
 	struct class_result res;
-	json_t *text;
+	json_t *text, *class;
 	char err[256];
 
 	if (post_check(post, POST_TEXT, err, sizeof(err)) == -1) {
@@ -24,7 +34,13 @@ classify_post(struct recin *r, json_t *post, void *ctx)
 	}
 	text = json_object_get(post, "text");
 	classify(c, json_string_value(text), json_string_length(text), &res);
-	json_object_set_new(post, "class", class_json(c, &res));
+	class = class_json(c, &res);
+	if (run->models != NULL)
+		models_apply(run->models, json_string_value(text),
+		    json_string_length(text), class);
+	triage_post(&run->tr, post, class, &res, &c->t,
+	    json_string_value(text), json_string_length(text));
+	json_object_set_new(post, "class", class);
 	return 0;
 }
 
@@ -33,25 +49,46 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		SC_COMMON_LONGOPTS,
+		MODEL_LONGOPTS,
+		TRIAGE_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sc_common c;
-	struct classifier cl;
+	struct model_opts mo;
+	struct run run;
 	int ch, status;
 
 	diag_init(argv[0]);
 	cli_usage_text = "sc-classify [-uz] [-o file] [--rejects file] "
-	    "[--strict] [file ...]";
-	cli_options_text = "";
+	    "[--strict] [file ...]\n" TRIAGE_USAGE "\n" MODEL_USAGE;
+	cli_options_text = TRIAGE_OPTIONS_TEXT MODEL_OPTIONS;
 	cli_init(&c);
+	model_opts_init(&mo);
+	triage_defaults(&run.tr);
 	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
 	    NULL)) != -1)
-		if (!cli_common(&c, ch, optarg))
+		if (!model_option(&mo, ch, optarg) &&
+		    !triage_option(&run.tr, ch, optarg) &&
+		    !cli_common(&c, ch, optarg))
 			cli_usage_error();
 
-	classifier_init(&cl);
-	status = rec_filter(&c, argv + optind, argc - optind, classify_post,
-	    &cl);
-	classifier_free(&cl);
+	switch (model_mode(&mo)) {
+	case MODE_TRAIN:
+		status = train_run(&c, &mo.train, argv + optind, argc - optind);
+		break;
+	case MODE_EVAL:
+		status = eval_run(&c, &mo.eval, argv + optind, argc - optind);
+		break;
+	default:
+		run.models = models_load(&mo, CLASS_MODEL);
+		classifier_init(&run.cl);
+		triage_init(&run.tr, c.config);
+		status = rec_filter(&c, argv + optind, argc - optind,
+		    classify_post, &run);
+		classifier_free(&run.cl);
+		models_free(run.models);
+	}
+	model_opts_free(&mo);
+	status = sc_worse(status, triage_free(&run.tr));
 	return status;
 }

@@ -1,0 +1,32 @@
+# The same records and seed give the same bytes (--seed 1 is the
+# default; gzip input is the same input); another seed another order.
+set -eu
+t=$SC_TMP/model-determinism
+mkdir -p "$t"
+in=model-data/train.ndjson
+sc-classify --train "$t/a.model" --target gold.sentiment "$in"
+sc-classify --train "$t/b.model" --target gold.sentiment --seed 1 "$in"
+gzip -c "$in" >"$t/in.gz"
+sc-classify --train "$t/c.model" --target gold.sentiment <"$t/in.gz"
+cmp "$t/a.model" "$t/b.model"
+cmp "$t/a.model" "$t/c.model"
+sc-classify --train "$t/d.model" --target gold.sentiment --seed 2 "$in"
+! cmp -s "$t/a.model" "$t/d.model"
+sc-classify --train "$t/e.model" --target gold.sentiment --epochs 6 "$in"
+! cmp -s "$t/a.model" "$t/e.model"
+# the file says what it is once gunzipped
+gzip -dc "$t/a.model" | head -12 >"$t/head"
+cat >"$t/want" <<'END'
+sc-model 1
+target "gold.sentiment"
+labels 3
+label "negative"
+label "neutral"
+label "positive"
+hash 20
+features words:1-2 chars:1-4 l2:blocks
+records 63
+epochs 5
+seed 1
+END
+head -11 "$t/head" | diff -u "$t/want" -
