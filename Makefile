@@ -139,6 +139,9 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz
 
+# Keep the objects of unit tests, which make would treat as intermediate.
+.SECONDARY:
+
 .PHONY: all tests deps check demo bench fuzz install uninstall clean \
 	data-stamp FORCE
 

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -99,4 +100,40 @@ const char *
 buf_str(const struct buf *b)
 {
 	return b->s ? b->s : "";
+}
+
+int
+buf_readfile(struct buf *b, const char *path)
+{
+	FILE *fp;
+	size_t n;
+	int saved;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return -1;
+	do {
+		buf_grow(b, 8192);
+		n = fread(b->s + b->len, 1, 8192, fp);
+		b->len += n;
+		b->s[b->len] = '\0';
+	} while (n > 0);
+	if (ferror(fp)) {
+		saved = errno;
+		fclose(fp);
+		errno = saved;
+		return -1;
+	}
+	fclose(fp);
+	return 0;
+}
+
+char *
+xslurp(const char *path, size_t *len)
+{
+	struct buf b = BUF_INIT;
+
+	if (buf_readfile(&b, path) == -1)
+		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
+	*len = b.len;
+	return buf_detach(&b);
 }

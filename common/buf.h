@@ -26,6 +26,17 @@ void	 buf_printf(struct buf *b, const char *fmt, ...)
 void	 buf_reset(struct buf *b);		/* len = 0, keeps memory */
 void	 buf_free(struct buf *b);
 char	*buf_detach(struct buf *b);		/* never NULL */
+/*
+ * Append the whole of the file at path; 0, or -1 with errno set (what was
+ * read stays in b).
+ */
+int	 buf_readfile(struct buf *b, const char *path);
+/*
+ * The whole file at path as a new NUL-terminated string and its length;
+ * dies with "prog: path: why" (exit 2) when it cannot be read.  For
+ * configuration files read once at start.
+ */
+char	*xslurp(const char *path, size_t *len);
 /* The contents, "" for an empty never-grown buffer. */
 const char *buf_str(const struct buf *b);
 

@@ -172,6 +172,48 @@ test_overflow(void)
 	free(err);
 }
 
+static void
+test_readfile(void)
+{
+	char dir[] = "/tmp/test-buf.XXXXXX", path[64], *s;
+	struct buf b = BUF_INIT;
+	size_t len, i;
+	FILE *fp;
+	int st;
+	pid_t pid;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/f", dir);
+	fp = fopen(path, "w");
+	for (i = 0; i < 20000; i++)
+		fputc('a' + (int)(i % 26), fp);
+	fclose(fp);
+	buf_adds(&b, "x");
+	ok(buf_readfile(&b, path) == 0 && b.len == 20001 && b.s[20001] == '\0'
+	    && b.s[1] == 'a' && b.s[20000] == 'a' + 19999 % 26,
+	    "buf_readfile appends a file larger than its chunk");
+	buf_free(&b);
+	s = xslurp(path, &len);
+	ok(len == 20000 && strlen(s) == 20000, "xslurp reads the whole file");
+	free(s);
+	unlink(path);
+	ok(buf_readfile(&b, path) == -1, "buf_readfile fails on a missing file");
+	buf_free(&b);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		freopen("/dev/null", "w", stderr);
+		s = xslurp(path, &len);
+		_exit(0);
+	}
+	waitpid(pid, &st, 0);
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == SC_EXIT_FATAL,
+	    "xslurp on a missing file exits 2");
+	rmdir(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -181,5 +223,6 @@ main(int argc, char **argv)
 	test_growth();
 	test_detach();
 	test_overflow();
+	test_readfile();
 	return tap_done();
 }

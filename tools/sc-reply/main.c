@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "config.h"
 #include "diag.h"
@@ -29,7 +30,7 @@ config_type(const char *const *jp, int njp, const char *name,
 	char *text;
 	int line;
 
-	text = slurp(path, &len);
+	text = xslurp(path, &len);
 	line = jsonpos_line(text, len, jp, njp);
 	free(text);
 	die(SC_EXIT_FATAL, "%s:%d: \"%s\": expected a string, got %s", path,

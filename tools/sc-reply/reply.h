@@ -39,8 +39,6 @@ const char	*tmpl_lang(const struct tmpl *t);
 void		 tmpl_render(const struct tmpl *t, const json_t *post,
 		    const char *agent, struct buf *out);
 
-/* The whole of path in a new NUL-terminated buffer; dies on error. */
-char		*slurp(const char *path, size_t *len);
 
 /*
  * A platform's length rule: what it counts and its limit (0: none), and

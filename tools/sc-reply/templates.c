@@ -61,29 +61,6 @@ struct loader {
 	struct buf	 label;		/* template "ID", or templates[N] */
 };
 
-char *
-slurp(const char *path, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	FILE *fp;
-	size_t n;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
-	do {
-		buf_grow(&b, 8192);
-		n = fread(b.s + b.len, 1, 8192, fp);
-		b.len += n;
-	} while (n > 0);
-	if (ferror(fp))
-		die(SC_EXIT_FATAL, "%s: read error: %s", path,
-		    strerror(errno));
-	fclose(fp);
-	b.s[b.len] = '\0';
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 /* "path:line: msg" for the value at jp, then exit 2. */
 static void __attribute__((noreturn, format(printf, 4, 5)))
 fail(struct loader *l, const char *const *jp, int njp, const char *fmt, ...)
@@ -337,7 +314,7 @@ tmpls_load(const char *path)
 
 	memset(&l, 0, sizeof(l));
 	l.path = path;
-	l.text = slurp(path, &l.len);
+	l.text = xslurp(path, &l.len);
 	l.root = json_loadb(l.text, l.len, JSON_REJECT_DUPLICATES, &err);
 	if (l.root == NULL)
 		die(SC_EXIT_FATAL, "%s:%d: %s", path,

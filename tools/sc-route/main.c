@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "config.h"
 #include "diag.h"
@@ -53,7 +54,7 @@ config_rules(const struct sc_common *c)
 	}
 	cpath = config_path();
 	if (!json_is_string(v) || json_string_length(v) == 0) {
-		text = rules_slurp(cpath, &len);
+		text = xslurp(cpath, &len);
 		warnat(cpath, (unsigned long)jsonpos_line(text, len, steps, 2),
 		    "\"route.rules\": expected the path of a rules file, "
 		    "got %s", json_is_string(v) ? "\"\"" : json_kind_a(v));

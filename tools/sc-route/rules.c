@@ -62,28 +62,6 @@ struct loader {
 	struct ruleset	*rs;
 };
 
-char *
-rules_slurp(const char *path, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	FILE *fp;
-	size_t n;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
-	do {
-		buf_grow(&b, 8192);
-		n = fread(b.s + b.len, 1, 8192, fp);
-		b.len += n;
-	} while (n > 0);
-	if (ferror(fp))
-		die(SC_EXIT_FATAL, "%s: read error: %s", path, strerror(errno));
-	fclose(fp);
-	b.s[b.len] = '\0';
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 static void
 push(struct loader *ld, const char *step)
 {
@@ -609,7 +587,7 @@ rules_load(const char *path)
 
 	memset(&ld, 0, sizeof(ld));
 	ld.file = path;
-	ld.text = rules_slurp(path, &ld.len);
+	ld.text = xslurp(path, &ld.len);
 	ld.rs = xcalloc(1, sizeof(*ld.rs));
 	ld.rs->doc = json_loadb(ld.text, ld.len, JSON_REJECT_DUPLICATES, &err);
 	if (ld.rs->doc == NULL)

@@ -91,10 +91,5 @@ const struct rule *rules_match(const struct ruleset *rs, const json_t *post);
 json_t		*rules_route(const struct ruleset *rs, const struct rule *r,
 		    const json_t *post, char *err, size_t errlen);
 void		 rules_free(struct ruleset *rs);
-/*
- * The whole of a small file (a rules or configuration file), NUL-ended, a
- * new string; dies (exit 2) if it cannot be read.
- */
-char		*rules_slurp(const char *path, size_t *len);
 
 #endif
