@@ -15,49 +15,7 @@
 #include "diag.h"
 #include "sc.h"
 #include "tap.h"
-
-/* The contents of fp from its start, NUL-terminated; closes fp. */
-static char *
-slurp(FILE *fp)
-{
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	fflush(fp);
-	rewind(fp);
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
-
-/* fn(arg) in a child; its wait status and what it wrote to stderr. */
-static int
-run_child(void (*fn)(void *), void *arg, char **err)
-{
-	FILE *fe;
-	pid_t pid;
-	int status;
-
-	fflush(stdout);
-	if ((fe = tmpfile()) == NULL || (pid = fork()) == -1)
-		abort();
-	if (pid == 0) {
-		dup2(fileno(fe), STDERR_FILENO);
-		fn(arg);
-		exit(0);
-	}
-	waitpid(pid, &status, 0);
-	*err = slurp(fe);
-	return status;
-}
-
-static int
-exited(int status, int code)
-{
-	return WIFEXITED(status) && WEXITSTATUS(status) == code;
-}
+#include "unit.h"
 
 static void
 grow_too_much(void *arg)
@@ -166,7 +124,7 @@ test_overflow(void)
 	char *err;
 	int st;
 
-	st = run_child(grow_too_much, NULL, &err);
+	st = run_child(grow_too_much, NULL, NULL, &err);
 	ok(exited(st, SC_EXIT_FATAL), "a size past SIZE_MAX exits 2");
 	is_str(err, "test-buf: out of memory\n", "and says out of memory");
 	free(err);

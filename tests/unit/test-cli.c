@@ -18,6 +18,7 @@
 #include "input.h"
 #include "sc.h"
 #include "tap.h"
+#include "unit.h"
 #include "xmem.h"
 
 enum { OPT_DRY_RUN = OPT_TOOL_BASE };
@@ -35,51 +36,6 @@ static const char usage_text[] =
 static const char options_text[] =
     "  -r, --rules FILE    the rules\n"
     "      --dry-run       change nothing\n";
-
-static char *
-slurp(FILE *fp)
-{
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	fflush(fp);
-	rewind(fp);
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
-
-/* fn(arg) in a child; its wait status, stdout and stderr. */
-static int
-run_child(void (*fn)(void *), void *arg, char **out, char **err)
-{
-	FILE *fo, *fe;
-	pid_t pid;
-	int status;
-
-	fflush(stdout);
-	if ((fo = tmpfile()) == NULL || (fe = tmpfile()) == NULL ||
-	    (pid = fork()) == -1)
-		abort();
-	if (pid == 0) {
-		dup2(fileno(fo), STDOUT_FILENO);
-		dup2(fileno(fe), STDERR_FILENO);
-		fn(arg);
-		exit(0);
-	}
-	waitpid(pid, &status, 0);
-	*out = slurp(fo);
-	*err = slurp(fe);
-	return status;
-}
-
-static int
-exited(int status, int code)
-{
-	return WIFEXITED(status) && WEXITSTATUS(status) == code;
-}
 
 struct parsed {
 	struct sc_common	 c;

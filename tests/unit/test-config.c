@@ -17,66 +17,17 @@
 #include "jsonw.h"
 #include "sc.h"
 #include "tap.h"
+#include "unit.h"
 #include "xmem.h"
 
 static char *dir;
 
 static char *
-slurp(FILE *fp)
-{
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	fflush(fp);
-	rewind(fp);
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
-
-/* fn(arg) in a child; its wait status, stdout and stderr. */
-static int
-run_child(void (*fn)(void *), void *arg, char **out, char **err)
-{
-	FILE *fo, *fe;
-	pid_t pid;
-	int status;
-
-	fflush(stdout);
-	if ((fo = tmpfile()) == NULL || (fe = tmpfile()) == NULL ||
-	    (pid = fork()) == -1)
-		abort();
-	if (pid == 0) {
-		dup2(fileno(fo), STDOUT_FILENO);
-		dup2(fileno(fe), STDERR_FILENO);
-		fn(arg);
-		exit(0);
-	}
-	waitpid(pid, &status, 0);
-	*out = slurp(fo);
-	*err = slurp(fe);
-	return status;
-}
-
-static int
-exited(int status, int code)
-{
-	return WIFEXITED(status) && WEXITSTATUS(status) == code;
-}
-
-static char *
 write_file(const char *name, const char *text)
 {
 	char *f = xasprintf("%s/%s", dir, name);
-	FILE *fp;
 
-	if ((fp = fopen(f, "w")) == NULL || fputs(text, fp) == EOF ||
-	    fclose(fp) != 0) {
-		perror(f);
-		exit(2);
-	}
+	unit_write(f, text, strlen(text));
 	return f;
 }
 
@@ -332,16 +283,9 @@ test_accounts(void)
 int
 main(int argc, char **argv)
 {
-	const char *t;
-
 	(void)argc;
 	diag_init(argv[0]);
-	t = getenv("TMPDIR");
-	dir = xasprintf("%s/test-config.XXXXXX", t && *t ? t : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		perror(dir);
-		return 2;
-	}
+	dir = unit_tmpdir("test-config");
 	test_find();
 	test_errors();
 	test_str();

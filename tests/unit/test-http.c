@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "http.h"
 #include "tap.h"
+#include "unit.h"
 
 #define SERVER	"tests/http/server.py"
 
@@ -86,36 +87,6 @@ static int
 contains(const char *s, const char *sub)
 {
 	return s != NULL && strstr(s, sub) != NULL;
-}
-
-/* Standard error, redirected to a file between capture() and captured(). */
-static FILE *cap_fp;
-static int cap_saved = -1;
-
-static void
-capture(void)
-{
-	fflush(stderr);
-	if ((cap_fp = tmpfile()) == NULL || (cap_saved = dup(2)) == -1 ||
-	    dup2(fileno(cap_fp), 2) == -1)
-		abort();
-}
-
-static char *
-captured(void)
-{
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	fflush(stderr);
-	dup2(cap_saved, 2);
-	close(cap_saved);
-	rewind(cap_fp);
-	while ((n = fread(tmp, 1, sizeof(tmp), cap_fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(cap_fp);
-	return buf_detach(&b);
 }
 
 /* The echo server's answer as JSON (caller frees). */

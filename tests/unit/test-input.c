@@ -19,43 +19,12 @@
 #include "diag.h"
 #include "input.h"
 #include "tap.h"
+#include "unit.h"
 #include "xmem.h"
 
 #define CHUNK	(256 * 1024)	/* input.c's read size */
 
 static char *dir;
-
-/* Standard error into a temporary file between capture() and captured(). */
-static FILE *cap_fp;
-static int cap_saved = -1;
-
-static void
-capture(void)
-{
-	fflush(stderr);
-	if ((cap_fp = tmpfile()) == NULL)
-		abort();
-	cap_saved = dup(STDERR_FILENO);
-	dup2(fileno(cap_fp), STDERR_FILENO);
-}
-
-/* What went to stderr since capture(); the caller frees it. */
-static char *
-captured(void)
-{
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	fflush(stderr);
-	dup2(cap_saved, STDERR_FILENO);
-	close(cap_saved);
-	rewind(cap_fp);
-	while ((n = fread(tmp, 1, sizeof(tmp), cap_fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(cap_fp);
-	return buf_detach(&b);
-}
 
 static char *
 path(const char *name)
@@ -67,13 +36,8 @@ static char *
 write_file(const char *name, const void *p, size_t n)
 {
 	char *f = path(name);
-	FILE *fp;
 
-	if ((fp = fopen(f, "wb")) == NULL || fwrite(p, 1, n, fp) != n ||
-	    fclose(fp) != 0) {
-		perror(f);
-		exit(2);
-	}
+	unit_write(f, p, n);
 	return f;
 }
 
@@ -96,20 +60,13 @@ write_gz(const char *name, const char *mode, const void *p, size_t n)
 static char *
 read_file(const char *f, size_t *n)
 {
-	struct buf b = BUF_INIT;
-	char tmp[65536];
-	size_t k;
-	FILE *fp;
+	char *s;
 
-	if ((fp = fopen(f, "rb")) == NULL) {
+	if ((s = unit_read(f, n)) == NULL) {
 		perror(f);
 		exit(2);
 	}
-	while ((k = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, k);
-	fclose(fp);
-	*n = b.len;
-	return buf_detach(&b);
+	return s;
 }
 
 /*
@@ -730,17 +687,11 @@ main(int argc, char **argv)
 	    "p2.txt", "in.txt", "in.gz", "limit.txt", "limit2.txt",
 	    "big.txt", "after.txt", "whole.gz", "cut.gz", "notrailer.gz",
 	    "corrupt.gz", "many.txt", "many.gz" };
-	const char *t;
 	size_t i;
 
 	(void)argc;
 	diag_init(argv[0]);
-	t = getenv("TMPDIR");
-	dir = xasprintf("%s/test-input.XXXXXX", t && *t ? t : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		perror(dir);
-		return 2;
-	}
+	dir = unit_tmpdir("test-input");
 	test_plain();
 	test_gzip();
 	test_stdin();

@@ -19,31 +19,17 @@
 #include "output.h"
 #include "sc.h"
 #include "tap.h"
+#include "unit.h"
 #include "xmem.h"
 
 static char *dir;
-
-static char *
-slurp(FILE *fp)
-{
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	fflush(fp);
-	rewind(fp);
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
 
 /*
  * fn(arg) in a child with standard output on the file out (or left alone
  * when NULL); its wait status and its stderr.
  */
 static int
-run_child(void (*fn)(void *), void *arg, const char *out, char **err)
+run_child_to(void (*fn)(void *), void *arg, const char *out, char **err)
 {
 	FILE *fe;
 	pid_t pid;
@@ -69,12 +55,6 @@ run_child(void (*fn)(void *), void *arg, const char *out, char **err)
 	return status;
 }
 
-static int
-exited(int status, int code)
-{
-	return WIFEXITED(status) && WEXITSTATUS(status) == code;
-}
-
 static char *
 path(const char *name)
 {
@@ -84,19 +64,13 @@ path(const char *name)
 static char *
 read_file_n(const char *f, size_t *len)
 {
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-	FILE *fp;
+	char *s;
 
-	if ((fp = fopen(f, "rb")) != NULL) {
-		while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-			buf_add(&b, tmp, n);
-		fclose(fp);
-	} else
-		buf_adds(&b, "(missing)");
-	*len = b.len;
-	return buf_detach(&b);
+	if ((s = unit_read(f, len)) == NULL) {
+		s = xstrdup("(missing)");
+		*len = strlen(s);
+	}
+	return s;
 }
 
 static char *
@@ -323,7 +297,7 @@ test_stdout(void)
 	int st, good;
 
 	f = path("stdout.txt");
-	st = run_child(write_job, &jb, f, &err);
+	st = run_child_to(write_job, &jb, f, &err);
 	got = read_file(f);
 	ok(exited(st, 0), "standard output: exit 0");
 	is_str(got, "{\"k\":\"v\"}\n{\"k\":\"v\"}\n{\"k\":\"v\"}\n",
@@ -334,7 +308,7 @@ test_stdout(void)
 
 	jb.path = "-";
 	jb.gzip = 1;
-	st = run_child(write_job, &jb, f, &err);
+	st = run_child_to(write_job, &jb, f, &err);
 	ok(exited(st, 0) && is_gzip(f), "\"-\" with -z: gzip on stdout");
 	got = read_gz(f, &good);
 	is_str(got, "{\"k\":\"v\"}\n{\"k\":\"v\"}\n{\"k\":\"v\"}\n",
@@ -353,21 +327,21 @@ test_errors(void)
 	int st, fds[2];
 	pid_t pid;
 
-	st = run_child(write_job, &jb, NULL, &err);
+	st = run_child_to(write_job, &jb, NULL, &err);
 	ok(exited(st, SC_EXIT_FATAL), "-o /dev/full: exit 2");
 	is_str(err, "test-output: /dev/full: write error: No space left on "
 	    "device\n", "-o /dev/full: says so");
 	free(err);
 
 	jb.path = NULL;
-	st = run_child(write_job, &jb, "/dev/full", &err);
+	st = run_child_to(write_job, &jb, "/dev/full", &err);
 	ok(exited(st, SC_EXIT_FATAL), ">/dev/full: exit 2");
 	is_str(err, "test-output: <stdout>: write error: No space left on "
 	    "device\n", ">/dev/full: says so");
 	free(err);
 
 	jb.gzip = 1;
-	st = run_child(write_job, &jb, "/dev/full", &err);
+	st = run_child_to(write_job, &jb, "/dev/full", &err);
 	ok(exited(st, SC_EXIT_FATAL), "-z >/dev/full: exit 2");
 	ok(strncmp(err, "test-output: <stdout>: write error: ", 36) == 0 &&
 	    strchr(err, '\n')[1] == '\0', "-z >/dev/full: says so once");
@@ -378,7 +352,7 @@ test_errors(void)
 
 	jb.gzip = 0;
 	jb.unbuffered = 1;
-	st = run_child(write_job, &jb, "/dev/full", &err);
+	st = run_child_to(write_job, &jb, "/dev/full", &err);
 	ok(exited(st, SC_EXIT_FATAL) && strstr(err, "survived") == NULL,
 	    "-u >/dev/full: exit 2 at the first record");
 	free(err);
@@ -386,7 +360,7 @@ test_errors(void)
 	/* A path that cannot be opened. */
 	jb.path = "/nonexistent/dir/out";
 	jb.unbuffered = 0;
-	st = run_child(write_job, &jb, NULL, &err);
+	st = run_child_to(write_job, &jb, NULL, &err);
 	/*
 	 * Under LeakSanitizer a leak turns the status into 23; output_open()
 	 * allocates before it opens the file (LSan may or may not see it,
@@ -441,16 +415,9 @@ test_errors(void)
 int
 main(int argc, char **argv)
 {
-	const char *t;
-
 	(void)argc;
 	diag_init(argv[0]);
-	t = getenv("TMPDIR");
-	dir = xasprintf("%s/test-output.XXXXXX", t && *t ? t : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		perror(dir);
-		return 2;
-	}
+	dir = unit_tmpdir("test-output");
 	test_file();
 	test_gzip();
 	test_stdout();

@@ -12,21 +12,8 @@
 
 #include "paths.h"
 #include "tap.h"
+#include "unit.h"
 #include "xmem.h"
-
-static char *
-tmpdir(void)
-{
-	const char *t = getenv("TMPDIR");
-	char *d;
-
-	d = xasprintf("%s/test-paths.XXXXXX", t && *t ? t : "/tmp");
-	if (mkdtemp(d) == NULL) {
-		perror(d);
-		exit(2);
-	}
-	return d;
-}
 
 static void
 touch(const char *path)
@@ -57,7 +44,7 @@ test_env(void)
 	char *dir, *f, *p, name[64];
 
 	snprintf(name, sizeof(name), "test-paths-%ld.tsv", (long)getpid());
-	dir = tmpdir();
+	dir = unit_tmpdir("test-paths");
 	f = xasprintf("%s/%s", dir, name);
 	touch(f);
 
@@ -115,7 +102,7 @@ test_beside(void)
 	free(p);
 
 	/* $SC_DATADIR comes first. */
-	dir = tmpdir();
+	dir = unit_tmpdir("test-paths");
 	envf = xasprintf("%s/%s", dir, name);
 	touch(envf);
 	setenv("SC_DATADIR", dir, 1);

@@ -20,73 +20,10 @@
 #include "record.h"
 #include "sc.h"
 #include "tap.h"
+#include "unit.h"
 #include "xmem.h"
 
 static char *dir;
-
-static char *
-slurp(FILE *fp)
-{
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	fflush(fp);
-	rewind(fp);
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
-
-static FILE *cap_fp;
-static int cap_saved = -1;
-
-static void
-capture(void)
-{
-	fflush(stderr);
-	if ((cap_fp = tmpfile()) == NULL)
-		abort();
-	cap_saved = dup(STDERR_FILENO);
-	dup2(fileno(cap_fp), STDERR_FILENO);
-}
-
-static char *
-captured(void)
-{
-	fflush(stderr);
-	dup2(cap_saved, STDERR_FILENO);
-	close(cap_saved);
-	return slurp(cap_fp);
-}
-
-/* fn(arg) in a child; its wait status and its stderr. */
-static int
-run_child(void (*fn)(void *), void *arg, char **err)
-{
-	FILE *fe;
-	pid_t pid;
-	int status;
-
-	fflush(stdout);
-	if ((fe = tmpfile()) == NULL || (pid = fork()) == -1)
-		abort();
-	if (pid == 0) {
-		dup2(fileno(fe), STDERR_FILENO);
-		fn(arg);
-		exit(0);
-	}
-	waitpid(pid, &status, 0);
-	*err = slurp(fe);
-	return status;
-}
-
-static int
-exited(int status, int code)
-{
-	return WIFEXITED(status) && WEXITSTATUS(status) == code;
-}
 
 static char *
 path(const char *name)
@@ -98,30 +35,17 @@ static char *
 write_file(const char *name, const char *text, size_t n)
 {
 	char *f = path(name);
-	FILE *fp;
 
-	if ((fp = fopen(f, "wb")) == NULL || fwrite(text, 1, n, fp) != n ||
-	    fclose(fp) != 0) {
-		perror(f);
-		exit(2);
-	}
+	unit_write(f, text, n);
 	return f;
 }
 
 static char *
 read_file(const char *f)
 {
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-	FILE *fp;
+	char *s;
 
-	if ((fp = fopen(f, "rb")) == NULL)
-		return xstrdup("(missing)");
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	return buf_detach(&b);
+	return (s = unit_read(f, NULL)) != NULL ? s : xstrdup("(missing)");
 }
 
 static char *
@@ -399,7 +323,7 @@ test_strict(void)
 	a.out = path("strict.out");
 	a.gzip = 0;
 	a.to_stdout = 0;
-	st = run_child(run_strict, &a, &err);
+	st = run_child(run_strict, &a, NULL, &err);
 	ok(exited(st, SC_EXIT_FATAL), "--strict: exit 2");
 	want = xasprintf("test-record: %s:3: dropped x:3\n"
 	    "test-record: stopping at the first bad record (--strict)\n", a.in);
@@ -412,7 +336,7 @@ test_strict(void)
 
 	/* The same with gzip output: the records before must be there. */
 	a.gzip = 1;
-	st = run_child(run_strict, &a, &err);
+	st = run_child(run_strict, &a, NULL, &err);
 	ok(exited(st, SC_EXIT_FATAL), "--strict -z: exit 2");
 	is_str(err, want, "--strict -z: the same messages");
 	got = read_gz(a.out);
@@ -424,7 +348,7 @@ test_strict(void)
 	/* And to standard output, plain and gzip. */
 	a.to_stdout = 1;
 	a.gzip = 0;
-	st = run_child(run_strict, &a, &err);
+	st = run_child(run_strict, &a, NULL, &err);
 	ok(exited(st, SC_EXIT_FATAL), "--strict >file: exit 2");
 	is_str(err, want, "--strict >file: the same messages");
 	got = read_file(a.out);
@@ -432,7 +356,7 @@ test_strict(void)
 	free(got);
 	free(err);
 	a.gzip = 1;
-	st = run_child(run_strict, &a, &err);
+	st = run_child(run_strict, &a, NULL, &err);
 	ok(exited(st, SC_EXIT_FATAL), "--strict -z >file: exit 2");
 	is_str(err, want, "--strict -z >file: the same messages");
 	got = read_gz(a.out);
@@ -542,7 +466,7 @@ test_bad_rejects(void)
 	int st;
 
 	f = path("no/such/dir/rejects");
-	st = run_child(bad_rejects, f, &err);
+	st = run_child(bad_rejects, f, NULL, &err);
 	/*
 	 * Under LeakSanitizer a leak turns the status into 23.  rec_open()
 	 * allocates the reader before it opens the rejects file and dies;
@@ -561,16 +485,9 @@ test_bad_rejects(void)
 int
 main(int argc, char **argv)
 {
-	const char *t;
-
 	(void)argc;
 	diag_init(argv[0]);
-	t = getenv("TMPDIR");
-	dir = xasprintf("%s/test-record.XXXXXX", t && *t ? t : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		perror(dir);
-		return 2;
-	}
+	dir = unit_tmpdir("test-record");
 	test_filter();
 	test_status();
 	test_strict();

@@ -20,61 +20,15 @@
 #include "jsonw.h"
 #include "state.h"
 #include "tap.h"
+#include "unit.h"
 #include "xmem.h"
 
 static char *dir;
-
-static FILE *cap_fp;
-static int cap_saved = -1;
-
-static void
-capture(void)
-{
-	fflush(stderr);
-	if ((cap_fp = tmpfile()) == NULL)
-		abort();
-	cap_saved = dup(STDERR_FILENO);
-	dup2(fileno(cap_fp), STDERR_FILENO);
-}
-
-static char *
-captured(void)
-{
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	fflush(stderr);
-	dup2(cap_saved, STDERR_FILENO);
-	close(cap_saved);
-	rewind(cap_fp);
-	while ((n = fread(tmp, 1, sizeof(tmp), cap_fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(cap_fp);
-	return buf_detach(&b);
-}
 
 static char *
 path(const char *name)
 {
 	return xasprintf("%s/%s", dir, name);
-}
-
-static char *
-read_file(const char *f, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	char tmp[65536];
-	size_t n;
-	FILE *fp;
-
-	if ((fp = fopen(f, "rb")) == NULL)
-		return NULL;
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_detach(&b);
 }
 
 /* The names in dir, sorted, separated by spaces. */
@@ -107,16 +61,16 @@ test_write(void)
 
 	f = path("state");
 	ok(state_write(f, "one\n", 4) == 0, "state_write");
-	got = read_file(f, &n);
+	got = unit_read(f, &n);
 	ok(got && n == 4 && memcmp(got, "one\n", 4) == 0, "contents");
 	free(got);
 	ok(state_write(f, "two, longer\0x", 13) == 0, "state_write again");
-	got = read_file(f, &n);
+	got = unit_read(f, &n);
 	ok(got && n == 13 && memcmp(got, "two, longer\0x", 13) == 0,
 	    "replaced, binary safe");
 	free(got);
 	ok(state_write(f, "", 0) == 0, "an empty state");
-	got = read_file(f, &n);
+	got = unit_read(f, &n);
 	ok(got && n == 0, "is empty");
 	free(got);
 	ls = listing();
@@ -160,7 +114,7 @@ test_json(void)
 	    "big", (json_int_t)9007199254740993LL, "r", 0.1, "list", 1, 2,
 	    "o", "t", 1);
 	ok(state_write_json(f, j) == 0, "state_write_json");
-	got = read_file(f, &n);
+	got = unit_read(f, &n);
 	is_str(got, "{\"since_id\":\"x:99\",\"big\":9007199254740993,\"r\":0.1,"
 	    "\"list\":[1,2],\"o\":{\"t\":true}}\n",
 	    "written in the compact form, with a newline");
@@ -269,7 +223,7 @@ test_atomic(void)
 		_exit(0);
 	}
 	do {
-		got = read_file(f, &n);
+		got = unit_read(f, &n);
 		reads++;
 		if (got == NULL || !((n == a.len && memcmp(got, a.s, n) == 0) ||
 		    (n == b.len && memcmp(got, b.s, n) == 0)))
@@ -291,16 +245,9 @@ test_atomic(void)
 int
 main(int argc, char **argv)
 {
-	const char *t;
-
 	(void)argc;
 	diag_init(argv[0]);
-	t = getenv("TMPDIR");
-	dir = xasprintf("%s/test-state.XXXXXX", t && *t ? t : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		perror(dir);
-		return 2;
-	}
+	dir = unit_tmpdir("test-state");
 	test_write();
 	test_json();
 	test_lock();
