@@ -12,16 +12,51 @@ export SC_X_TOKEN=test-token SC_MASTODON_TOKEN=test-token
 
 # The interpreter itself, found once per test run: a version manager's
 # shim in PATH can take most of a second to start each time.
-if [ -s "$SC_TMP/.python" ]; then
-	PYTHON=$(cat "$SC_TMP/.python")
+# run-cases.sh shares $SC_CACHE across the cases of one run.
+cache=${SC_CACHE:-$SC_TMP}
+if [ -s "$cache/.python" ]; then
+	PYTHON=$(cat "$cache/.python")
 else
 	PYTHON=$(python3 -c 'import sys; print(sys.executable)') || exit 2
-	echo "$PYTHON" >"$SC_TMP/.python"
+	echo "$PYTHON" >"$cache/.python"
 fi
 
 fail() {
 	echo "$*" >&2
 	exit 1
+}
+
+# Milliseconds since the epoch, for checking that a run waited.
+now() {
+	date +%s%N | cut -c1-13
+}
+
+# error_scenario SPEC WANT_RC MESSAGE_ERE [sc-fetch options]
+#
+# Breaks the mock's requests SPEC (server.py --on), runs
+# "sc-fetch $FETCH_ARGS" with a state file, -o and no retries, and checks
+# the exit status, the one message "sc-fetch: SOURCE: MESSAGE_ERE", that
+# $FETCH_SECRET (if set) shows neither in it nor in the state, that the
+# first page ($FIRST_PAGE posts) stays written, and then the case's own
+# check_state SPEC on the saved cursor.
+error_scenario() {
+	spec=$1 want=$2 ere=$3
+	shift 3
+	rm -f "$T/st" "$T/out"
+	mock_set "on=$spec" count=0
+	# shellcheck disable=SC2086
+	sc-fetch $FETCH_ARGS --api-base "$MOCK_URL" --state "$T/st" \
+	    -o "$T/out" --retries 0 "$@" 2>"$T/err"
+	rc=$?
+	[ $rc -eq "$want" ] || fail "$spec: exit $rc, want $want: $(cat "$T/err")"
+	grep -Eq "^sc-fetch: ${FETCH_ARGS%% *}: $ere\$" "$T/err" ||
+	    fail "$spec: message: $(cat "$T/err")"
+	if [ -n "${FETCH_SECRET-}" ] &&
+	    grep -q "$FETCH_SECRET" "$T/err" "$T/st" 2>/dev/null; then
+		fail "$spec: the token shows"
+	fi
+	[ "$(wc -l <"$T/out")" -eq "$FIRST_PAGE" ] || fail "$spec: first page"
+	check_state "$spec"
 }
 
 mock_cleanup() {

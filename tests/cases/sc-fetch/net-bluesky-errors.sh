@@ -6,31 +6,20 @@
 export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
 mock_start bluesky --posts 8 --page-size 5 --log "$T/log"
 
-# scenario SPEC WANT_RC MESSAGE_ERE [sc-fetch options]
-scenario() {
-	spec=$1 want=$2 ere=$3
-	shift 3
-	rm -f "$T/st" "$T/out"
-	mock_set "on=$spec" count=0
-	sc-fetch bluesky --search acme --api-base "$MOCK_URL" --state "$T/st" \
-	    -o "$T/out" --retries 0 "$@" 2>"$T/err"
-	rc=$?
-	[ $rc -eq "$want" ] || fail "$spec: exit $rc, want $want: $(cat "$T/err")"
-	grep -Eq "^sc-fetch: bluesky: $ere\$" "$T/err" ||
-	    fail "$spec: message: $(cat "$T/err")"
-	[ "$(wc -l <"$T/out")" -eq 5 ] || fail "$spec: first page"
+FETCH_ARGS="bluesky --search acme" FIRST_PAGE=5
+check_state() {
 	jq -e '.queries["bluesky search acme"].poll.cursor == "5"' "$T/st" \
-	    >/dev/null || fail "$spec: state: $(cat "$T/st")"
+	    >/dev/null || fail "$1: state: $(cat "$T/st")"
 }
 url='GET http://127\.0\.0\.1:[0-9]+/xrpc/app\.bsky\.feed\.searchPosts\?q=acme&sort=latest&limit=100&cursor=5'
 later='; state saved, try again later'
 
-scenario 3-9:500 75 "$url: HTTP 500 \(after 3 tries\): internal server error$later" \
+error_scenario 3-9:500 75 "$url: HTTP 500 \(after 3 tries\): internal server error$later" \
     --retries 2 --retry-wait 0.01
-scenario 3:502html 75 "$url: HTTP 502: an HTML page$later"
-scenario 3:html200 2 "$url: expected JSON, got an HTML page \(HTTP 200\)"
-scenario 3:cutjson 75 "$url: the answer was cut short \(HTTP 200, [0-9]+ bytes\)$later"
-scenario 3:401 2 "HTTP 401: check SC_BLUESKY_HANDLE and SC_BLUESKY_APP_PASSWORD: Authentication Required"
+error_scenario 3:502html 75 "$url: HTTP 502: an HTML page$later"
+error_scenario 3:html200 2 "$url: expected JSON, got an HTML page \(HTTP 200\)"
+error_scenario 3:cutjson 75 "$url: the answer was cut short \(HTTP 200, [0-9]+ bytes\)$later"
+error_scenario 3:401 2 "HTTP 401: check SC_BLUESKY_HANDLE and SC_BLUESKY_APP_PASSWORD: Authentication Required"
 
 # a 500 once is retried and the run completes
 mock_set on=3:500 count=0

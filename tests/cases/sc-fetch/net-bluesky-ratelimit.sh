@@ -4,7 +4,6 @@
 # 75, and the next run resumes from the saved cursor.
 . "$SC_TOP/tests/mock/lib.sh"
 export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
-now() { date +%s%N | cut -c1-13; }
 fetch() {
 	sc-fetch bluesky --search acme --api-base "$MOCK_URL" "$@"
 }

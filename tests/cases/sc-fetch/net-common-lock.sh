@@ -2,7 +2,6 @@
 # at once; a second run writing the same -o FILE with another state too.
 # The lock goes with the run.
 . "$SC_TOP/tests/mock/lib.sh"
-now() { date +%s%N | cut -c1-13; }
 mock_start x --posts 5 --delay 1 --log "$T/log"
 sc-fetch x --search acme --api-base "$MOCK_URL" --state "$T/st" \
     -o "$T/out" 2>"$T/err1" &

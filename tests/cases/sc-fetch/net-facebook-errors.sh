@@ -9,37 +9,25 @@ export SC_FACEBOOK_TOKEN=fb-secret-0815
 mock_start facebook --posts 6 --page-size 4 --token fb-secret-0815 \
     --log "$T/log"
 
-# scenario SPEC WANT_RC MESSAGE_ERE [sc-fetch options]
-scenario() {
-	spec=$1 want=$2 ere=$3
-	shift 3
-	rm -f "$T/st" "$T/out"
-	mock_set "on=$spec" count=0
-	sc-fetch facebook --page 104857600000001 --comments \
-	    --api-base "$MOCK_URL" --state "$T/st" -o "$T/out" --retries 0 \
-	    "$@" 2>"$T/err"
-	rc=$?
-	[ $rc -eq "$want" ] || fail "$spec: exit $rc, want $want: $(cat "$T/err")"
-	grep -Eq "^sc-fetch: facebook: $ere\$" "$T/err" ||
-	    fail "$spec: message: $(cat "$T/err")"
-	grep -q fb-secret "$T/err" "$T/st" && fail "$spec: the token shows"
-	[ "$(wc -l <"$T/out")" -eq 10 ] || fail "$spec: first page"
+FETCH_ARGS="facebook --page 104857600000001 --comments" FIRST_PAGE=10
+FETCH_SECRET=fb-secret
+check_state() {
 	jq -e '.queries["facebook 104857600000001 comments"].poll.cursor |
 	    fromjson | .q | startswith("after=")' "$T/st" >/dev/null ||
-	    fail "$spec: state: $(cat "$T/st")"
+	    fail "$1: state: $(cat "$T/st")"
 }
 url='GET http://127\.0\.0\.1:[0-9]+/104857600000001/feed\?fields=[^ ]*&limit=100&after=[^ ]*&access_token=\[redacted\]'
 later='; state saved, try again later'
 
-scenario 2-9:500 75 "$url: HTTP 500 \(after 2 tries\): internal server error$later" \
+error_scenario 2-9:500 75 "$url: HTTP 500 \(after 2 tries\): internal server error$later" \
     --retries 1 --retry-wait 0.01 -v -v
 grep -q 'access_token=\[redacted\]' "$T/err" || fail "no trace: $(cat "$T/err")"
-scenario 2:502html 75 "$url: HTTP 502: an HTML page$later"
-scenario 2:html200 2 "$url: expected JSON, got an HTML page \(HTTP 200\)"
-scenario 2:cutjson 75 "$url: the answer was cut short \(HTTP 200, [0-9]+ bytes\)$later"
-scenario 2:401 2 "$url: HTTP 400: Invalid OAuth access token - Cannot parse access token"
+error_scenario 2:502html 75 "$url: HTTP 502: an HTML page$later"
+error_scenario 2:html200 2 "$url: expected JSON, got an HTML page \(HTTP 200\)"
+error_scenario 2:cutjson 75 "$url: the answer was cut short \(HTTP 200, [0-9]+ bytes\)$later"
+error_scenario 2:401 2 "$url: HTTP 400: Invalid OAuth access token - Cannot parse access token"
 mock_set auth-status=401
-scenario 2:401 2 "HTTP 401: check SC_FACEBOOK_TOKEN: Invalid OAuth access token - Cannot parse access token"
+error_scenario 2:401 2 "HTTP 401: check SC_FACEBOOK_TOKEN: Invalid OAuth access token - Cannot parse access token"
 
 # a wrong token, at once
 mock_set on= count=0 auth-status=400

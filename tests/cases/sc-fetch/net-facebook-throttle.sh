@@ -6,7 +6,6 @@
 # usage is at 100% with access minutes away waits before the next request.
 . "$SC_TOP/tests/mock/lib.sh"
 export SC_FACEBOOK_TOKEN=fb-secret-0815
-now() { date +%s%N | cut -c1-13; }
 fetch() {
 	sc-fetch facebook --page 104857600000001 --comments \
 	    --api-base "$MOCK_URL" "$@"

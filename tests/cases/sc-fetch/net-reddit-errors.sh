@@ -8,34 +8,22 @@ export SC_REDDIT_TOKEN=rd-secret-4711
 mock_start reddit --posts 8 --page-size 5 --token rd-secret-4711 --log "$T/log"
 
 after=
-# scenario SPEC WANT_RC MESSAGE_ERE [sc-fetch options]
-scenario() {
-	spec=$1 want=$2 ere=$3
-	shift 3
-	rm -f "$T/st" "$T/out"
-	mock_set "on=$spec" count=0
-	sc-fetch reddit --search acme --api-base "$MOCK_URL" --state "$T/st" \
-	    -o "$T/out" --retries 0 "$@" 2>"$T/err"
-	rc=$?
-	[ $rc -eq "$want" ] || fail "$spec: exit $rc, want $want: $(cat "$T/err")"
-	grep -Eq "^sc-fetch: reddit: $ere\$" "$T/err" ||
-	    fail "$spec: message: $(cat "$T/err")"
-	grep -q rd-secret "$T/err" && fail "$spec: the token on stderr"
-	[ "$(wc -l <"$T/out")" -eq 5 ] || fail "$spec: first page"
+FETCH_ARGS="reddit --search acme" FIRST_PAGE=5 FETCH_SECRET=rd-secret
+check_state() {
 	after=$(tail -n 1 "$T/out" | jq -r '.id | ltrimstr("reddit:")')
 	jq -e --arg a "$after" '.queries["reddit search acme"].poll.cursor ==
-	    $a' "$T/st" >/dev/null || fail "$spec: state: $(cat "$T/st")"
+	    $a' "$T/st" >/dev/null || fail "$1: state: $(cat "$T/st")"
 }
 url='GET http://127\.0\.0\.1:[0-9]+/search\?q=acme&sort=new&t=all&limit=100&raw_json=1&after=t3_[0-9a-z]+'
 later='; state saved, try again later'
 
-scenario 2-9:500 75 "$url: HTTP 500 \(after 2 tries\): internal server error$later" \
+error_scenario 2-9:500 75 "$url: HTTP 500 \(after 2 tries\): internal server error$later" \
     --retries 1 --retry-wait 0.01 -v -v
 grep -q '^> Authorization: \[redacted\]' "$T/err" || fail "no trace"
-scenario 2:502html 75 "$url: HTTP 502: an HTML page$later"
-scenario 2:html200 2 "$url: expected JSON, got an HTML page \(HTTP 200\)"
-scenario 2:cutjson 75 "$url: the answer was cut short \(HTTP 200, [0-9]+ bytes\)$later"
-scenario 2:401 2 "HTTP 401: check SC_REDDIT_TOKEN: Unauthorized"
+error_scenario 2:502html 75 "$url: HTTP 502: an HTML page$later"
+error_scenario 2:html200 2 "$url: expected JSON, got an HTML page \(HTTP 200\)"
+error_scenario 2:cutjson 75 "$url: the answer was cut short \(HTTP 200, [0-9]+ bytes\)$later"
+error_scenario 2:401 2 "HTTP 401: check SC_REDDIT_TOKEN: Unauthorized"
 
 # a wrong token
 mock_set on= count=0

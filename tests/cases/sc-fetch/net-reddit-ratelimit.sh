@@ -4,7 +4,6 @@
 # 75, and the next run resumes from the saved "after".
 . "$SC_TOP/tests/mock/lib.sh"
 export SC_REDDIT_TOKEN=test-token
-now() { date +%s%N | cut -c1-13; }
 fetch() {
 	sc-fetch reddit --search acme --api-base "$MOCK_URL" "$@"
 }

@@ -5,40 +5,30 @@
 . "$SC_TOP/tests/mock/lib.sh"
 mock_start x --posts 15 --page-size 10 --log "$T/log"
 
-# scenario SPEC WANT_RC MESSAGE_ERE [sc-fetch options]
-scenario() {
-	spec=$1 want=$2 ere=$3
-	shift 3
-	rm -f "$T/st" "$T/out"
-	mock_set "on=$spec" count=0
-	sc-fetch x --search acme --api-base "$MOCK_URL" --state "$T/st" \
-	    -o "$T/out" --retries 0 "$@" 2>"$T/err"
-	rc=$?
-	[ $rc -eq "$want" ] || fail "$spec: exit $rc, want $want: $(cat "$T/err")"
-	grep -Eq "^sc-fetch: x: $ere\$" "$T/err" || fail "$spec: message: $(cat "$T/err")"
-	[ "$(wc -l <"$T/out")" -eq 10 ] || fail "$spec: first page"
+FETCH_ARGS="x --search acme" FIRST_PAGE=10
+check_state() {
 	jq -e '.queries["x search acme"].poll.cursor ==
 	    "tok1790000000000006000" and (.outputs[] | .open == false)' \
-	    "$T/st" >/dev/null || fail "$spec: state: $(cat "$T/st")"
+	    "$T/st" >/dev/null || fail "$1: state: $(cat "$T/st")"
 }
 url='GET http://127\.0\.0\.1:[0-9]+/2/tweets/search/recent\?query=acme&max_results=100&[^ ]*next_token=tok1790000000000006000'
 # http.c cuts long URLs in transport errors
 short='GET http://127\.0\.0\.1:[0-9]+/2/tweets/search/recent\?query=acme[^ ]*'
 later='; state saved, try again later'
 
-scenario 2-9:500 75 "$url: HTTP 500 \(after 3 tries\): internal server error$later" \
+error_scenario 2-9:500 75 "$url: HTTP 500 \(after 3 tries\): internal server error$later" \
     --retries 2 --retry-wait 0.01
-scenario 2:502html 75 "$url: HTTP 502: an HTML page$later"
-scenario 2:html200 2 "$url: expected JSON, got an HTML page \(HTTP 200\)"
-scenario 2:badjson 2 "$url: not JSON: .* at byte [0-9]+ \(HTTP 200\)"
-scenario 2:cutjson 75 "$url: the answer was cut short \(HTTP 200, [0-9]+ bytes\)$later"
-scenario 2-9:truncate 75 "$short: .* \(after 2 tries\)$later" --retries 1 \
+error_scenario 2:502html 75 "$url: HTTP 502: an HTML page$later"
+error_scenario 2:html200 2 "$url: expected JSON, got an HTML page \(HTTP 200\)"
+error_scenario 2:badjson 2 "$url: not JSON: .* at byte [0-9]+ \(HTTP 200\)"
+error_scenario 2:cutjson 75 "$url: the answer was cut short \(HTTP 200, [0-9]+ bytes\)$later"
+error_scenario 2-9:truncate 75 "$short: .* \(after 2 tries\)$later" --retries 1 \
     --retry-wait 0.01
-scenario 2-9:drop 75 "$short: .*$later"
-scenario 2:slow:2 75 "$short: Timeout was reached$later" --timeout 1
-scenario 2:status:400 2 "$url: HTTP 400: status 400"
-scenario 2:status:404 2 "$url: HTTP 404: status 404"
-scenario 2:401 2 "HTTP 401: check SC_X_TOKEN: Unauthorized"
+error_scenario 2-9:drop 75 "$short: .*$later"
+error_scenario 2:slow:2 75 "$short: Timeout was reached$later" --timeout 1
+error_scenario 2:status:400 2 "$url: HTTP 400: status 400"
+error_scenario 2:status:404 2 "$url: HTTP 404: status 404"
+error_scenario 2:401 2 "HTTP 401: check SC_X_TOKEN: Unauthorized"
 
 # a 500 once is retried and the run completes
 mock_set on=2:500 count=0

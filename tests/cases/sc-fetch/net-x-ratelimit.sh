@@ -3,7 +3,6 @@
 # --max-wait saves the state and exits 75, and the next run resumes from
 # the saved next_token.
 . "$SC_TOP/tests/mock/lib.sh"
-now() { date +%s%N | cut -c1-13; }
 
 mock_start x --posts 25 --page-size 10 --reset 1 --on 2:429 --log "$T/log"
 t0=$(now)
