@@ -5,6 +5,8 @@
 
 #include "diag.h"
 #include "input.h"
+#include "jscan.h"
+#include "jsonw.h"
 #include "post.h"
 #include "record.h"
 #include "sc.h"
@@ -152,35 +154,50 @@ rec_set_current(struct recin *r, const char *raw, size_t len,
 	r->lineno = lineno;
 }
 
-json_t *
-rec_next(struct recin *r)
+/* The current line as JSON: an object, or NULL after rejecting it. */
+static json_t *
+parse_current(struct recin *r)
 {
 	json_error_t err;
 	json_t *j;
 
-	for (;;) {
-		if (!rec_next_raw(r, &r->line, &r->len))
-			return NULL;
-		if (blank(r->line, r->len))
-			continue;
-		j = json_loadb(r->line, r->len, JSON_DECODE_ANY, &err);
-		if (j == NULL) {
-			if (strncmp(err.text, "unable to decode byte", 21) == 0)
-				rec_reject(r, "invalid UTF-8 at byte %d",
-				    err.position);
-			else
-				rec_reject(r, "invalid JSON at byte %d: %s",
-				    err.position, err.text);
-			continue;
-		}
-		if (!json_is_object(j)) {
-			rec_reject(r, "expected an object, got %s",
-			    json_kind_a(j));
-			json_decref(j);
-			continue;
-		}
-		return j;
+	j = json_loadb(r->line, r->len, JSON_DECODE_ANY, &err);
+	if (j == NULL) {
+		if (strncmp(err.text, "unable to decode byte", 21) == 0)
+			rec_reject(r, "invalid UTF-8 at byte %d", err.position);
+		else
+			rec_reject(r, "invalid JSON at byte %d: %s",
+			    err.position, err.text);
+		return NULL;
 	}
+	if (!json_is_object(j)) {
+		rec_reject(r, "expected an object, got %s", json_kind_a(j));
+		json_decref(j);
+		return NULL;
+	}
+	return j;
+}
+
+/* The next line that is not blank; 0 at the end of all input. */
+static int
+next_line(struct recin *r)
+{
+	do {
+		if (!rec_next_raw(r, &r->line, &r->len))
+			return 0;
+	} while (blank(r->line, r->len));
+	return 1;
+}
+
+json_t *
+rec_next(struct recin *r)
+{
+	json_t *j;
+
+	while (next_line(r))
+		if ((j = parse_current(r)) != NULL)
+			return j;
+	return NULL;
 }
 
 const char *
@@ -245,6 +262,112 @@ rec_filter(const struct sc_common *c, char *const *files, int nfiles,
 			output_json(o, post);
 		json_decref(post);
 	}
+	status = rec_status(r);
+	rec_close(r);
+	output_set_status(status);
+	output_close(o);
+	return status;
+}
+
+/*
+ * The members of the scanned line named in want, parsed, as an object; or
+ * NULL if one does not parse (jscan and jansson disagree: never seen, but
+ * then the whole line goes to jansson).  A string without escapes, the
+ * usual text, is taken as it is: jscan checked it.
+ */
+static json_t *
+pick(const char *s, const struct jscan_member *m, size_t nm,
+    const char *const *want)
+{
+	json_t *post, *v;
+	const char *p;
+	size_t i, n;
+
+	post = json_object();
+	for (i = 0; i < nm; i++) {
+		for (n = 0; want[n] != NULL; n++)
+			if (strlen(want[n]) == m[i].keylen &&
+			    memcmp(want[n], s + m[i].key, m[i].keylen) == 0)
+				break;
+		if (want[n] == NULL)
+			continue;
+		p = s + m[i].val;
+		if (*p == '"' && memchr(p, '\\', m[i].vallen) == NULL)
+			v = json_stringn_nocheck(p + 1, m[i].vallen - 2);
+		else
+			v = json_loadb(p, m[i].vallen, JSON_DECODE_ANY, NULL);
+		if (v == NULL || json_object_setn_new_nocheck(post,
+		    s + m[i].key, m[i].keylen, v) == -1) {
+			json_decref(post);
+			return NULL;
+		}
+	}
+	return post;
+}
+
+/*
+ * The scanned line s with member key set to v: in place of its old value,
+ * or added at the end; other bytes are copied as they came.
+ */
+static void
+splice(struct buf *b, const char *s, const struct jscan_member *m,
+    size_t nm, size_t close, const char *key, const json_t *v)
+{
+	size_t rest;
+	int at;
+
+	buf_reset(b);
+	at = jscan_find(s, m, nm, key, strlen(key));
+	if (v == NULL) {
+		buf_add(b, s, close + 1);
+	} else if (at >= 0) {
+		buf_add(b, s, m[at].val);
+		jsonw(b, v);
+		rest = m[at].val + m[at].vallen;
+		buf_add(b, s + rest, close + 1 - rest);
+	} else {
+		buf_add(b, s, close);
+		if (nm > 0)
+			buf_addc(b, ',');
+		jsonw_string(b, key, strlen(key));
+		buf_addc(b, ':');
+		jsonw(b, v);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, '\n');
+}
+
+int
+rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
+    const char *const *want, const char *key, rec_filter_fn fn, void *ctx)
+{
+	struct jscan_member m[REC_MEMBERS];
+	struct recin *r;
+	struct output *o;
+	struct buf b = BUF_INIT;
+	json_t *post;
+	size_t nm, close;
+	int status;
+
+	o = output_open(c->output, c->gzip, c->unbuffered, OUTPUT_TRUNC);
+	r = rec_open(c, files, nfiles);
+	while (next_line(r)) {
+		if (jscan_object(r->line, r->len, m, REC_MEMBERS, &nm,
+		    &close) == -1 ||
+		    (post = pick(r->line, m, nm, want)) == NULL) {
+			if ((post = parse_current(r)) == NULL)
+				continue;
+			if (fn(r, post, ctx) == 0)
+				output_json(o, post);
+		} else if (fn(r, post, ctx) == 0) {
+			splice(&b, r->line, m, nm, close, key,
+			    json_object_get(post, key));
+			output_write(o, b.s, b.len);
+			output_end_record(o);
+		}
+		json_decref(post);
+	}
+	buf_free(&b);
 	status = rec_status(r);
 	rec_close(r);
 	output_set_status(status);

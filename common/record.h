@@ -67,4 +67,19 @@ typedef int	(*rec_filter_fn)(struct recin *r, json_t *post, void *ctx);
 int		 rec_filter(const struct sc_common *c, char *const *files,
 		    int nfiles, rec_filter_fn fn, void *ctx);
 
+/*
+ * rec_filter() for a program that reads only the top-level members named
+ * in want (a NULL-terminated list) and sets only the member key.  A line
+ * that jscan.h finds to be a plain object with at most REC_MEMBERS members
+ * is not parsed whole: post holds just the wanted members it has, and the
+ * line is written as it came with fn's value of key in place of the old
+ * one (or added at the end).  Other lines, and lines the checker declines,
+ * take rec_filter()'s path, so a bad line is rejected with the same
+ * message either way.  fn must change nothing in post but key.
+ */
+#define REC_MEMBERS	64
+int		 rec_filter_keys(const struct sc_common *c,
+		    char *const *files, int nfiles, const char *const *want,
+		    const char *key, rec_filter_fn fn, void *ctx);
+
 #endif

@@ -13,6 +13,11 @@
 #include "sc.h"
 #include "triage.h"
 
+/* The members classify_post() and triage read; it writes only "class". */
+static const char *const reads[] = {
+	"text", "author", "platform", "created_at", NULL
+};
+
 struct run {
 	struct classifier	 cl;
 	struct models		*models;	/* --model, or NULL */
@@ -83,8 +88,8 @@ main(int argc, char *argv[])
 		run.models = models_load(&mo, CLASS_MODEL);
 		classifier_init(&run.cl);
 		triage_init(&run.tr, c.config);
-		status = rec_filter(&c, argv + optind, argc - optind,
-		    classify_post, &run);
+		status = rec_filter_keys(&c, argv + optind, argc - optind,
+		    reads, "class", classify_post, &run);
 		classifier_free(&run.cl);
 		models_free(run.models);
 	}

@@ -1,0 +1,333 @@
+/*
+ * jscan.c - a strict JSON object checker that builds nothing; see jscan.h.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "jscan.h"
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* Nonzero when some byte of x is below n (n <= 128); may err towards 1. */
+#define HAS_LESS(x, n)	(((x) - ONES * (n)) & ~(x) & HIGHS)
+#define HAS_ZERO(x)	HAS_LESS(x, 1)
+
+static const char *
+skip_ws(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+static int
+hex4(const char *p, const char *e, unsigned *v)
+{
+	unsigned c, i, x = 0;
+
+	if (e - p < 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		c = (unsigned char)p[i];
+		if (c >= '0' && c <= '9')
+			c -= '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			c = (c | 0x20) - 'a' + 10;
+		else
+			return -1;
+		x = x << 4 | c;
+	}
+	*v = x;
+	return 0;
+}
+
+/* The escape after a backslash at p; returns what follows, or NULL. */
+static const char *
+escape(const char *p, const char *e)
+{
+	unsigned u, lo;
+
+	if (p >= e)
+		return NULL;
+	switch (*p) {
+	case '"': case '\\': case '/': case 'b': case 'f': case 'n':
+	case 'r': case 't':
+		return p + 1;
+	case 'u':
+		break;
+	default:
+		return NULL;
+	}
+	if (hex4(p + 1, e, &u) == -1 || u == 0)
+		return NULL;
+	p += 5;
+	if (u >= 0xdc00 && u <= 0xdfff)
+		return NULL;
+	if (u >= 0xd800 && u <= 0xdbff) {
+		if (e - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+		    hex4(p + 2, e, &lo) == -1 || lo < 0xdc00 || lo > 0xdfff)
+			return NULL;
+		p += 6;
+	}
+	return p;
+}
+
+/* One UTF-8 sequence at p (RFC 3629); returns what follows, or NULL. */
+static const char *
+utf8_seq(const char *p, const char *e)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	unsigned c = s[0], lo = 0x80, hi = 0xbf;
+	ptrdiff_t n, i;
+
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else
+		return NULL;
+	if (e - p < n || s[1] < lo || s[1] > hi)
+		return NULL;
+	for (i = 2; i < n; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return NULL;
+	return p + n;
+}
+
+/*
+ * The rest of a string whose opening quote is before p; returns what
+ * follows the closing quote, or NULL.  *esc is set when it has escapes.
+ */
+static const char *
+string(const char *p, const char *e, int *esc)
+{
+	uint64_t x;
+	unsigned c;
+
+	for (;;) {
+		/* Eight plain ASCII bytes at a time. */
+		while (e - p >= 8) {
+			memcpy(&x, p, 8);
+			if ((HAS_LESS(x, 0x20) | HAS_ZERO(x ^ (ONES * '"')) |
+			    HAS_ZERO(x ^ (ONES * '\\')) | (x & HIGHS)) != 0)
+				break;
+			p += 8;
+		}
+		if (p >= e)
+			return NULL;
+		c = (unsigned char)*p;
+		if (c == '"')
+			return p + 1;
+		if (c == '\\') {
+			*esc = 1;
+			if ((p = escape(p + 1, e)) == NULL)
+				return NULL;
+		} else if (c >= 0x80) {
+			if ((p = utf8_seq(p, e)) == NULL)
+				return NULL;
+		} else if (c < 0x20)
+			return NULL;
+		else
+			p++;
+	}
+}
+
+static int
+digit(const char *p, const char *e)
+{
+	return p < e && *p >= '0' && *p <= '9';
+}
+
+/* A number at p; returns what follows, or NULL (see jscan.h). */
+static const char *
+number(const char *p, const char *e)
+{
+	const char *start = p, *x;
+	int real = 0;
+
+	if (p < e && *p == '-')
+		p++;
+	if (!digit(p, e))
+		return NULL;
+	if (*p++ != '0')
+		while (digit(p, e))
+			p++;
+	if (p < e && *p == '.') {
+		if (!digit(++p, e))
+			return NULL;
+		while (digit(p, e))
+			p++;
+		real = 1;
+	}
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < e && (*p == '+' || *p == '-'))
+			p++;
+		x = p;
+		while (digit(p, e))
+			p++;
+		if (p == x || p - x > 2)
+			return NULL;
+		real = 1;
+	}
+	if (p - start > 40 || (!real && p - start - (*start == '-') > 18))
+		return NULL;
+	return p;
+}
+
+static const char *
+literal(const char *p, const char *e, const char *word, size_t n)
+{
+	if ((size_t)(e - p) < n || memcmp(p, word, n) != 0)
+		return NULL;
+	return p + n;
+}
+
+/*
+ * One value at p (white space before it skipped); returns what follows
+ * it, or NULL.  Arrays and objects are checked with an explicit stack of
+ * their closing characters.
+ */
+static const char *
+value(const char *p, const char *e)
+{
+	char stack[JSCAN_DEPTH];
+	int d = 0, esc;
+
+	for (;;) {
+		/* p is at a value */
+		if (p >= e)
+			return NULL;
+		switch (*p) {
+		case '"':
+			p = string(p + 1, e, &esc);
+			break;
+		case '{':
+		case '[':
+			if (d == JSCAN_DEPTH)
+				return NULL;
+			stack[d] = *p == '{' ? '}' : ']';
+			p = skip_ws(p + 1, e);
+			if (p < e && *p == stack[d]) {
+				p++;
+				break;
+			}
+			d++;
+			if (stack[d - 1] == ']')
+				continue;
+			goto key;
+		case 't':
+			p = literal(p, e, "true", 4);
+			break;
+		case 'f':
+			p = literal(p, e, "false", 5);
+			break;
+		case 'n':
+			p = literal(p, e, "null", 4);
+			break;
+		default:
+			p = number(p, e);
+		}
+		/* after a value: close what ended, or go on after a comma */
+		for (;;) {
+			if (p == NULL)
+				return NULL;
+			if (d == 0)
+				return p;
+			p = skip_ws(p, e);
+			if (p < e && *p == stack[d - 1]) {
+				p++;
+				d--;
+				continue;
+			}
+			break;
+		}
+		if (p >= e || *p != ',')
+			return NULL;
+		p = skip_ws(p + 1, e);
+		if (stack[d - 1] == ']')
+			continue;
+key:
+		if (p >= e || *p != '"' ||
+		    (p = string(p + 1, e, &esc)) == NULL)
+			return NULL;
+		p = skip_ws(p, e);
+		if (p >= e || *p != ':')
+			return NULL;
+		p = skip_ws(p + 1, e);
+	}
+}
+
+int
+jscan_find(const char *s, const struct jscan_member *m, size_t nm,
+    const char *key, size_t keylen)
+{
+	size_t i;
+
+	for (i = 0; i < nm; i++)
+		if (m[i].keylen == keylen &&
+		    memcmp(s + m[i].key, key, keylen) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+jscan_object(const char *s, size_t n, struct jscan_member *m, size_t max,
+    size_t *nm, size_t *close)
+{
+	const char *p, *q, *e = s + n;
+	size_t k = 0, i;
+	int esc = 0;
+
+	p = skip_ws(s, e);
+	if (p >= e || *p != '{')
+		return -1;
+	p = skip_ws(p + 1, e);
+	if (p < e && *p == '}')
+		goto closed;
+	for (;;) {
+		if (p >= e || *p != '"' || k == max ||
+		    (q = string(p + 1, e, &esc)) == NULL || esc)
+			return -1;
+		m[k].key = (size_t)(p + 1 - s);
+		m[k].keylen = (size_t)(q - 1 - (p + 1));
+		for (i = 0; i < k; i++)
+			if (m[i].keylen == m[k].keylen && memcmp(s + m[i].key,
+			    s + m[k].key, m[k].keylen) == 0)
+				return -1;
+		p = skip_ws(q, e);
+		if (p >= e || *p != ':')
+			return -1;
+		p = skip_ws(p + 1, e);
+		if ((q = value(p, e)) == NULL)
+			return -1;
+		m[k].val = (size_t)(p - s);
+		m[k].vallen = (size_t)(q - p);
+		k++;
+		p = skip_ws(q, e);
+		if (p < e && *p == ',') {
+			p = skip_ws(p + 1, e);
+			continue;
+		}
+		if (p < e && *p == '}')
+			break;
+		return -1;
+	}
+closed:
+	*close = (size_t)(p - s);
+	if (skip_ws(p + 1, e) != e)
+		return -1;
+	*nm = k;
+	return 0;
+}
