@@ -304,12 +304,14 @@ def cmd_report(d, details_path):
             anchors = ", ".join("%s %.3f" % (n, sc[n].acc)
                                 for n, _ in systems[1:]) or \
                 fx.get("anchors", "n/a")
-            # The goal is judged on the languages whose tags can be
-            # trusted; romanized Hindi is shown beside it (langid-set.py).
+            # The issue asks for 11+ languages; the shared sets give ten
+            # whose tags can be trusted, and romanized Hindi, whose tag
+            # also covers plain English posts (langid-set.py).  Both
+            # rows are judged against the goal.
             row("language accuracy, %d langs%s (%d)"
                 % (langs, title, len(sub)), "%.3f" % sc["ours"].acc,
-                anchors, "report" if title else ">= %.2f" % LANG_GOAL,
-                None if title else sc["ours"].acc >= LANG_GOAL)
+                anchors, ">= %.2f" % LANG_GOAL,
+                sc["ours"].acc >= LANG_GOAL)
         bylang = defaultdict(list)
         for x in gl:
             bylang[x[1]].append(x)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""langid-set.py DATA OUT [PER_LANG] - build the mixed language-ID set.
+"""langid-set.py DATA OUT [PER_LANG [SKIP]] - build the mixed language-ID set.
 
 Reads the shared benchmark sets under DATA (../shared/data seen from the
 repository root) and writes OUT: one record a line,
@@ -9,7 +9,9 @@ rebuilt at every bench run and written only to a scratch directory: the
 data's licences forbid keeping copies of it in the repository.
 
 Per language, at most PER_LANG (default 500) posts are taken, in the order
-of a hash of (source, line number), so the sample is the same on every
+of a hash of (source, line number), after the first SKIP (default 0) in
+that order: the bench measures SKIP 0, and cue lists are tuned on a set
+built with SKIP 500, which shares no post with it, so the sample is the same on every
 machine and does not follow the order of the source files.  A post is
 eligible when it is short (at most 280 characters, like a post) and holds
 at least 10 letters outside @mentions and URLs: "@user http" has no
@@ -63,11 +65,12 @@ def rank(source, line):
 
 
 def main(argv):
-    if len(argv) not in (3, 4):
-        sys.stderr.write("usage: langid-set.py DATA OUT [PER_LANG]\n")
+    if len(argv) not in (3, 4, 5):
+        sys.stderr.write("usage: langid-set.py DATA OUT [PER_LANG [SKIP]]\n")
         return 2
     data, out = argv[1], argv[2]
-    per = int(argv[3]) if len(argv) == 4 else 500
+    per = int(argv[3]) if len(argv) >= 4 else 500
+    skip = int(argv[4]) if len(argv) == 5 else 0
     pool = {}
     for source, path, field, tag in SOURCES:
         path = os.path.join(data, path)
@@ -85,7 +88,7 @@ def main(argv):
                     (rank(source, line), source, line, text))
     with open(out, "w", encoding="utf-8") as f:
         for lang in sorted(pool):
-            for _, source, line, text in sorted(pool[lang])[:per]:
+            for _, source, line, text in sorted(pool[lang])[skip:skip + per]:
                 f.write(json.dumps({
                     "id": "lang:%s:%s:%d" % (lang, source, line),
                     "text": text,

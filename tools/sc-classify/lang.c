@@ -10,29 +10,40 @@
 #include "vocab.h"
 
 const struct langinfo lang_table[] = {
-	{ "und", SCRIPT_NONE,		0 },
-	{ "en", SCRIPT_LATIN,		LANG_DATA },
-	{ "es", SCRIPT_LATIN,		LANG_DATA },
-	{ "de", SCRIPT_LATIN,		LANG_DATA },
-	{ "fr", SCRIPT_LATIN,		LANG_DATA },
-	{ "pt", SCRIPT_LATIN,		LANG_DATA },
-	{ "it", SCRIPT_LATIN,		LANG_DATA },
-	{ "pl", SCRIPT_LATIN,		LANG_DATA },
-	{ "nl", SCRIPT_LATIN,		0 },
-	{ "ru", SCRIPT_CYRILLIC,	LANG_DATA },
-	{ "uk", SCRIPT_CYRILLIC,	LANG_DATA },
-	{ "zh", SCRIPT_HAN,		LANG_DATA },
-	{ "ja", SCRIPT_KANA,		0 },
-	{ "ko", SCRIPT_HANGUL,		0 },
-	{ "ar", SCRIPT_ARABIC,		0 },
-	{ "el", SCRIPT_GREEK,		0 },
-	{ "he", SCRIPT_HEBREW,		0 },
-	{ "th", SCRIPT_THAI,		0 },
-	{ "hi", SCRIPT_DEVANAGARI,	0 },
+	{ "und", SCRIPT_NONE,		0,		SCRIPT_NONE },
+	{ "en", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
+	{ "es", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
+	{ "de", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
+	{ "fr", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
+	{ "pt", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
+	{ "it", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
+	{ "pl", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
+	{ "nl", SCRIPT_LATIN,		0,		SCRIPT_NONE },
+	{ "tr", SCRIPT_LATIN,		0,		SCRIPT_NONE },
+	{ "ru", SCRIPT_CYRILLIC,	LANG_DATA,	SCRIPT_NONE },
+	{ "uk", SCRIPT_CYRILLIC,	LANG_DATA,	SCRIPT_NONE },
+	{ "zh", SCRIPT_HAN,		LANG_DATA,	SCRIPT_NONE },
+	{ "ja", SCRIPT_KANA,		0,		SCRIPT_NONE },
+	{ "ko", SCRIPT_HANGUL,		0,		SCRIPT_NONE },
+	{ "ar", SCRIPT_ARABIC,		0,		SCRIPT_NONE },
+	{ "el", SCRIPT_GREEK,		0,		SCRIPT_NONE },
+	{ "he", SCRIPT_HEBREW,		0,		SCRIPT_NONE },
+	{ "th", SCRIPT_THAI,		0,		SCRIPT_NONE },
+	{ "hi", SCRIPT_DEVANAGARI,	0,		SCRIPT_LATIN },
 };
 const int lang_count = (int)(sizeof(lang_table) / sizeof(lang_table[0]));
 _Static_assert(sizeof(lang_table) / sizeof(lang_table[0]) <= LANG_MAX,
     "more languages than LANG_MAX");
+
+/*
+ * Word endings and letter groups are looked at only when the words leave
+ * the choice open: the best language scored below PIECES_BELOW or less
+ * than PIECES_MARGIN above the next.
+ */
+#define PIECES_BELOW	3.0
+#define PIECES_MARGIN	1.5
+/* Less than this (a letter group or two) decides nothing. */
+#define LEAST_EVIDENCE	0.5
 
 /* Texts in these scripts are this language unless cues say otherwise. */
 static const struct {
@@ -140,6 +151,92 @@ add_cues(const struct vocab *v, int32_t e, double *score)
 		score[s->lang] += s->weight;
 }
 
+static int
+written_in(int lang, int sc)
+{
+	return lang_table[lang].script == sc || lang_table[lang].script2 == sc;
+}
+
+/* The best and second best scores of the languages written in sc. */
+static void
+top2(const double *score, int sc, double *s1, double *s2, int *best)
+{
+	int l;
+
+	*s1 = *s2 = 0;
+	*best = LANG_UND;
+	for (l = 1; l < lang_count; l++) {
+		if (!written_in(l, sc) || score[l] <= *s2)
+			continue;
+		if (score[l] > *s1) {
+			*s2 = *s1;
+			*s1 = score[l];
+			*best = l;
+		} else
+			*s2 = score[l];
+	}
+}
+
+/* The cues of the piece p[0..n) of a word, behind marker byte m. */
+static void
+piece_cues(const struct vocab *v, int m, const char *p, size_t n,
+    double *score)
+{
+	char key[1 + 4 * VOCAB_PIECE];
+
+	key[0] = (char)m;
+	memcpy(key + 1, p, n);
+	add_cues(v, vocab_lookup(v, key, n + 1), score);
+}
+
+/* Is p the first byte of a character? */
+#define LEAD(p)	((*(const unsigned char *)(p) & 0xc0) != 0x80)
+
+/*
+ * Word endings of 2 to VOCAB_PIECE letters (with at least two letters
+ * before them), and groups of 2 or 3 letters anywhere in a word: the cues
+ * for texts whose words are not in the lists, such as the compounds of
+ * German headlines.
+ */
+static void
+score_pieces(const struct vocab *v, const struct text *t, int sc,
+    double *score)
+{
+	const struct tok *k;
+	const char *w, *p, *q;
+	size_t i, len;
+	int c, span;
+
+	for (i = 0; i < t->ntok; i++) {
+		k = &t->tok[i];
+		if (k->type != TOK_WORD || k->script != sc ||
+		    (k->flags & TF_ELONG))
+			continue;
+		w = text_tok(t, i);
+		len = k->len;
+		/* endings: back from the end, one letter at a time */
+		for (p = w + len, c = 0; p > w && c < VOCAB_PIECE; ) {
+			while (--p > w && !LEAD(p))
+				continue;
+			if (++c >= 2 && p - w >= 2)
+				piece_cues(v, VOCAB_SUFFIX, p,
+				    (size_t)(w + len - p), score);
+		}
+		/* groups of two and three letters */
+		for (p = w; p < w + len; ) {
+			for (q = p, span = 0; q < w + len && span < 3; span++) {
+				while (++q < w + len && !LEAD(q))
+					continue;
+				if (span >= 1)
+					piece_cues(v, VOCAB_PART, p,
+					    (size_t)(q - p), score);
+			}
+			while (++p < w + len && !LEAD(p))
+				continue;
+		}
+	}
+}
+
 /* Word, elision and letter cues of the tokens written in script sc. */
 static void
 score_cues(const struct vocab *v, const struct text *t, int sc,
@@ -186,7 +283,7 @@ static void
 detect_in(const struct vocab *v, const struct text *t, int sc,
     double share, size_t n, struct lang_guess *g)
 {
-	double score[LANG_MAX], s1 = 0, rivals = 0, cap = 1;
+	double score[LANG_MAX], s1 = 0, s2 = 0, rivals = 0, cap = 1;
 	size_t i;
 	int l, best = LANG_UND, fallback = LANG_UND;
 
@@ -208,12 +305,13 @@ detect_in(const struct vocab *v, const struct text *t, int sc,
 	}
 	memset(score, 0, sizeof(score));
 	score_cues(v, t, sc, score);
-	for (l = 1; l < lang_count; l++)
-		if (lang_table[l].script == sc && score[l] > s1) {
-			s1 = score[l];
-			best = l;
-		}
-	if (best == LANG_UND) {
+	top2(score, sc, &s1, &s2, &best);
+	/* Words left it open: look inside them. */
+	if (s1 < PIECES_BELOW || s1 - s2 < PIECES_MARGIN) {
+		score_pieces(v, t, sc, score);
+		top2(score, sc, &s1, &s2, &best);
+	}
+	if (best == LANG_UND || s1 < LEAST_EVIDENCE) {
 		/* No cue: the script's usual language, if it has one. */
 		if (fallback != LANG_UND) {
 			g->lang = fallback;
@@ -222,15 +320,16 @@ detect_in(const struct vocab *v, const struct text *t, int sc,
 		return;
 	}
 	for (l = 1; l < lang_count; l++)
-		if (l != best && lang_table[l].script == sc && score[l] > 0)
+		if (l != best && written_in(l, sc) && score[l] > 0)
 			rivals += exp(-(s1 - score[l]));
 	g->lang = best;
 	g->conf = share * saturate(s1, 2.5) / (1 + rivals);
 }
 
 /*
- * The main script decides; when its letters say nothing (a brand name in
- * Latin letters inside a Russian post), the second script may.
+ * The main script decides, unless the second (a fifth of the letters or
+ * more) says more surely what the text is: brand names and technical
+ * words in Latin letters inside a Russian post.
  */
 void
 lang_detect(const struct vocab *v, const struct text *t,
@@ -238,12 +337,15 @@ lang_detect(const struct vocab *v, const struct text *t,
 {
 	struct script_rank r;
 
+	struct lang_guess g2;
+
 	rank_scripts(t, &r);
 	detect_in(v, t, r.script[0], r.share[0], r.n[0], g);
-	if (g->lang == LANG_UND && r.script[1] != SCRIPT_NONE &&
-	    r.share[1] >= 0.2) {
-		detect_in(v, t, r.script[1], r.share[1], r.n[1], g);
-		if (g->lang == LANG_UND)
-			g->script = r.script[0];
+	if (r.script[1] != SCRIPT_NONE && r.share[1] >= 0.2) {
+		/* The surer of the two: a Russian question about "wifi". */
+		detect_in(v, t, r.script[1], r.share[1], r.n[1], &g2);
+		if (g2.lang != LANG_UND &&
+		    (g->lang == LANG_UND || g2.conf > g->conf))
+			*g = g2;
 	}
 }

@@ -10,7 +10,9 @@
  * lang_detect() decides by script first: Han without kana is zh, kana ja,
  * Hangul ko, Arabic ar, Greek el, Hebrew he, Thai th, Devanagari hi;
  * Latin and Cyrillic texts go to a scorer over the cues of langid.tsv
- * (short function words, distinctive letters).  Handles, URLs and the '#'
+ * (short function words, distinctive letters, and, when those leave the
+ * choice open, word endings and letter groups).  A language may be
+ * written in a second script (Hindi, often typed in Latin letters).  Handles, URLs and the '#'
  * of hashtags never count (text.h drops them).  A text with no letters,
  * or Latin letters without a single cue, is LANG_UND.
  */
@@ -34,6 +36,7 @@ struct langinfo {
 	const char	*code;
 	int		 script;	/* enum script */
 	unsigned	 flags;
+	int		 script2;	/* also written in, SCRIPT_NONE: no */
 };
 
 extern const struct langinfo lang_table[];

@@ -434,6 +434,32 @@ word_cue(struct vocab *v, const struct dfile *d)
 	    SENSE_LANG, lang, 0, w);
 }
 
+/*
+ * A piece cue: the end of a word (VOCAB_SUFFIX, "zione") or letters
+ * anywhere inside one (VOCAB_PART, "sch"), stored under a key that starts
+ * with the marker byte, which no token holds.
+ */
+static void
+piece_cue(struct vocab *v, const struct dfile *d, int marker)
+{
+	struct buf *key = &v->scratch.spare;
+	size_t n;
+	int lang;
+	float w;
+
+	lang = langfield(d, 1);
+	w = number(d, 3, 0, 4);
+	if ((n = term(v, d, 2)) != 1 || v->scratch.tok[0].type != TOK_WORD ||
+	    utf8_len(text_tok(&v->scratch, 0), v->scratch.tok[0].len) >
+	    VOCAB_PIECE)
+		bad(d, "expected up to %d letters: \"%s\"", VOCAB_PIECE,
+		    d->f[2]);
+	buf_reset(key);
+	buf_addc(key, marker);
+	buf_add(key, text_tok(&v->scratch, 0), v->scratch.tok[0].len);
+	add_sense(v, d, key->s, key->len, 1, SENSE_LANG, lang, 0, w);
+}
+
 void
 vocab_load_langid(struct vocab *v, const char *name)
 {
@@ -446,6 +472,13 @@ vocab_load_langid(struct vocab *v, const char *name)
 				bad(&d, "expected !letter<TAB>LANG<TAB>LETTER"
 				    "<TAB>WEIGHT");
 			letter_cue(v, &d);
+		} else if (strcmp(d.f[0], "!suffix") == 0 ||
+		    strcmp(d.f[0], "!part") == 0) {
+			if (d.nf != 4)
+				bad(&d, "expected %s<TAB>LANG<TAB>LETTERS"
+				    "<TAB>WEIGHT", d.f[0]);
+			piece_cue(v, &d, d.f[0][1] == 's' ? VOCAB_SUFFIX :
+			    VOCAB_PART);
 		} else if (d.f[0][0] == '!') {
 			bad(&d, "unknown directive \"%s\"", d.f[0]);
 		} else {

@@ -36,6 +36,13 @@
 #define VOCAB_MAXN	12	/* longest phrase, in tokens */
 #define VOCAB_MAXKEY	255	/* longest normalized term, in bytes */
 #define VOCAB_LETTERS	0x530	/* letter cues: code points below */
+/*
+ * Language cues on pieces of words (langid.tsv "!suffix" and "!part") are
+ * keys of one marker byte and up to VOCAB_PIECE letters.
+ */
+#define VOCAB_SUFFIX	'\001'
+#define VOCAB_PART	'\002'
+#define VOCAB_PIECE	6
 
 enum sense_kind {
 	SENSE_TERM,		/* sentiment weight, -4..4 */

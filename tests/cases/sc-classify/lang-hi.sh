@@ -1,0 +1,11 @@
+# Hindi in Devanagari, and Hindi typed in Latin letters (Hinglish), where
+# the Hindi words outweigh the English ones around them.
+. ./check.inc
+check lang <<'T'
+hi	मेरी फ्लाइट फिर से लेट है, कोई जवाब नहीं दे रहा
+hi	क्या मैं अपना बैग बदल सकता हूँ?
+hi	bhai meri flight phir se late hai, koi jawab nahi de raha
+hi	yaar ye kya ho raha hai, 3 ghante se wait kar rahe hain
+hi	aapka customer care bahut accha hai, thank you ji
+en	I love India, what a great match today!
+T

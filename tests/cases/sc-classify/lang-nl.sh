@@ -1,0 +1,9 @@
+# Dutch, told from German and English by its words and endings.
+. ./check.inc
+check lang <<'T'
+nl	Mijn vlucht naar Amsterdam heeft alweer vertraging, waarom zegt niemand iets?
+nl	Kan ik mijn koffer gratis meenemen in het vliegtuig?
+nl	Bedankt voor de snelle hulp, echt heel vriendelijk!
+nl	@SkyLarkAir waar blijft mijn terugbetaling? Al drie weken niets gehoord
+nl	De trein was gewoon op tijd vandaag 👍
+T

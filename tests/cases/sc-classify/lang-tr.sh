@@ -1,0 +1,9 @@
+# Turkish: dotless ı, ğ and ş, and its suffixes, with or without them.
+. ./check.inc
+check lang <<'T'
+tr	Uçuşum yine iptal edildi, kimse bir şey söylemiyor!
+tr	Bagajım kayıp, lütfen yardım edin
+tr	Bilet değişikliği için ne yapmam gerekiyor?
+tr	cok tesekkurler, ekip harikaydi
+tr	@SkyLarkAir neden hala cevap yok? 3 gündür bekliyorum
+T
