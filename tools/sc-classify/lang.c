@@ -253,7 +253,7 @@ score_cues(const struct vocab *v, const struct text *t, int sc,
 		k = &t->tok[i];
 		/* "soooo" says how one feels, not which language. */
 		if ((k->script != sc && k->type != TOK_PUNCT) ||
-		    (k->flags & TF_ELONG))
+		    (k->flags & (TF_ELONG | TF_STRIPPED)))
 			continue;
 		add_cues(v, k->entry, score);
 		if (k->type != TOK_WORD)

@@ -1,13 +1,17 @@
 /*
- * text.c - the tokenizer and its lower-casing; see text.h.
+ * text.c - the tokenizer; see text.h.
  *
- * Everything here is code point arithmetic over a few Unicode blocks: it
- * is what the classifier needs until a full normalizer (utf8proc) takes
- * over, and it keeps the per-post cost to one pass over the bytes.
+ * Normalization and case folding are utf8proc's: NFKC over the whole
+ * text first (skipped for ASCII, which it leaves as it is), then full case
+ * folding a letter at a time while the words are cut, so that the
+ * original case is still there to see words written in capitals.  The
+ * rest is one pass over the bytes, ASCII letters on a short path.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <utf8proc.h>
 
 #include "text.h"
 #include "utf8.h"
@@ -26,6 +30,7 @@ text_free(struct text *t)
 	buf_free(&t->spare);
 	free(t->tok);
 	free(t->phrase);
+	free(t->cp);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -34,61 +39,162 @@ text_lower(int32_t c)
 {
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z' ? c + 32 : c;
-	if (c < 0x100)
-		return c >= 0xc0 && c <= 0xde && c != 0xd7 ? c + 32 : c;
-	if (c < 0x180) {
-		if (c == 0x130)
-			return 'i';
-		if (c == 0x178)
-			return 0xff;
-		if ((c <= 0x137 || (c >= 0x14a && c <= 0x177)) &&
-		    (c & 1) == 0)
-			return c + 1;
-		if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 &&
-		    c <= 0x17e)) && (c & 1) == 1)
-			return c + 1;
-		return c;
+	return utf8proc_tolower(c);
+}
+
+int
+text_fold(int32_t c, int32_t *f)
+{
+	utf8proc_ssize_t n;
+	int lb = 0;
+
+	if (c < 0x80) {
+		f[0] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		return 1;
 	}
-	/* Romanian letters with a comma below */
-	if (c >= 0x218 && c <= 0x21f)
-		return (c & 1) == 0 ? c + 1 : c;
-	if (c >= 0x370 && c < 0x400) {
-		if (c == 0x386)
-			return 0x3ac;
-		if (c >= 0x388 && c <= 0x38a)
-			return c + 37;
-		if (c == 0x38c)
-			return 0x3cc;
-		if (c == 0x38e || c == 0x38f)
-			return c + 63;
-		if (c >= 0x391 && c <= 0x3ab && c != 0x3a2)
-			return c + 32;
-		return c;
+	n = utf8proc_decompose_char(c, f, 4, UTF8PROC_CASEFOLD, &lb);
+	if (n < 1 || n > 4) {
+		f[0] = c;
+		return 1;
 	}
-	if (c >= 0x400 && c < 0x530) {
-		if (c <= 0x40f)
-			return c + 80;
-		if (c <= 0x42f)
-			return c + 32;
-		if (c == 0x4c0)
-			return 0x4cf;
-		if (((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
-		    c >= 0x4d0) && (c & 1) == 0)
-			return c + 1;
-		if (c >= 0x4c1 && c <= 0x4ce && (c & 1) == 1)
-			return c + 1;
-		return c;
+	return (int)n;
+}
+
+static int
+is_upper(int32_t c)
+{
+	utf8proc_category_t cat;
+
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	cat = utf8proc_category(c);
+	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+/* The diacritics text_strip() drops. */
+#define DIACRITIC(c)	((c) >= 0x300 && (c) <= 0x36f)
+
+/*
+ * Which letters of U+00C0..U+04FF text_strip() changes, found by asking
+ * utf8proc once: most Cyrillic letters, say, have nothing to strip, and
+ * checking that here is much cheaper than decomposing every word.
+ */
+#define STRIP_LO	0xc0
+#define STRIP_HI	0x500
+static unsigned char strip_map[(STRIP_HI - STRIP_LO + 7) / 8];
+static int strip_ready;
+
+static void
+strip_init(void)
+{
+	utf8proc_int32_t d[4];
+	utf8proc_ssize_t nd, i;
+	int32_t c;
+	int lb = 0;
+
+	for (c = STRIP_LO; c < STRIP_HI; c++) {
+		nd = utf8proc_decompose_char(c, d, 4, UTF8PROC_DECOMPOSE, &lb);
+		for (i = 1; i < nd && i < 4; i++)
+			if (DIACRITIC(d[i]))
+				strip_map[(c - STRIP_LO) / 8] |=
+				    (unsigned char)(1 << ((c - STRIP_LO) % 8));
 	}
-	if (c >= 0x531 && c <= 0x556)		/* Armenian */
-		return c + 48;
-	if (c >= 0x1e00 && c <= 0x1eff) {
-		if (c == 0x1e9e)
-			return 0xdf;
-		if ((c <= 0x1e95 || c >= 0x1ea0) && (c & 1) == 0)
-			return c + 1;
-		return c;
+	strip_ready = 1;
+}
+
+int
+text_may_strip(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+	int32_t c;
+
+	if (!strip_ready)
+		strip_init();
+	for (i = 0; i < n; i++) {
+		if (p[i] < 0xc3)
+			continue;
+		/* Latin Extended Additional and Greek Extended */
+		if (p[i] == 0xe1 && i + 1 < n && p[i + 1] >= 0xb8)
+			return 1;
+		if (p[i] > 0xd3 || i + 1 >= n)
+			continue;
+		c = (int32_t)((p[i] & 0x1f) << 6 | (p[i + 1] & 0x3f));
+		if (c >= STRIP_LO && (strip_map[(c - STRIP_LO) / 8] &
+		    (1 << ((c - STRIP_LO) % 8))))
+			return 1;
+		if (c >= 0x300 && c <= 0x36f)
+			return 1;
 	}
-	return c;
+	return 0;
+}
+
+int
+text_strip(const char *s, size_t n, struct buf *out)
+{
+	const char *p = s, *e = s + n, *q;
+	utf8proc_int32_t d[4];
+	utf8proc_ssize_t nd, i;
+	int32_t c;
+	int lb = 0, changed = 0;
+	char enc[4];
+
+	buf_reset(out);
+	while (p < e) {
+		if ((unsigned char)*p < 0x80) {
+			buf_addc(out, *p++);
+			continue;
+		}
+		q = p;
+		c = utf8_decode(&q, e);
+		if (c >= 0xc0 && c < 0x2000 && (nd = utf8proc_decompose_char(c,
+		    d, 4, UTF8PROC_DECOMPOSE, &lb)) > 1 && nd <= 4) {
+			for (i = 0; i < nd; i++)
+				if (DIACRITIC(d[i]))
+					changed = 1;
+				else
+					buf_add(out, enc, utf8_encode(d[i],
+					    enc));
+		} else if (DIACRITIC(c))
+			changed = 1;
+		else
+			buf_add(out, p, (size_t)(q - p));
+		p = q;
+	}
+	return changed;
+}
+
+/*
+ * s[0..n) in NFKC, in t->cp (as UTF-8); s itself when it is ASCII or not
+ * valid UTF-8 (jansson has checked it, but a caller may not have).
+ */
+static const char *
+nfkc(struct text *t, const char *s, size_t *n)
+{
+	const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_COMPAT;
+	utf8proc_ssize_t len;
+	size_t i;
+
+	for (i = 0; i < *n && (unsigned char)s[i] < 0x80; i++)
+		continue;
+	if (i == *n)
+		return s;
+	for (;;) {
+		len = utf8proc_decompose((const utf8proc_uint8_t *)s,
+		    (utf8proc_ssize_t)*n, t->cp, (utf8proc_ssize_t)t->acp, opt);
+		if (len < 0)
+			return s;
+		if ((size_t)len <= t->acp)
+			break;
+		t->acp = (size_t)len + 64;
+		t->cp = xreallocarray(t->cp, t->acp, sizeof(*t->cp));
+	}
+	/* Composes, then writes UTF-8 over the code points. */
+	if ((len = utf8proc_reencode(t->cp, len, opt)) < 0)
+		return s;
+	*n = (size_t)len;
+	return (const char *)t->cp;
 }
 
 int
@@ -242,8 +348,8 @@ peek_cp(const char *p, const char *end)
 
 /*
  * Output goes straight into norm: text_tokenize() reserves room for the
- * worst case first (every token one byte of input, plus its space; no
- * character grows when lower-cased or folded).
+ * worst case first (every token one byte of input, plus its space; a
+ * letter's case folding at most three times its bytes).
  */
 static inline void
 put(struct text *t, char ch)
@@ -487,11 +593,11 @@ struct word {
 };
 
 static inline void
-word_letter(struct text *t, struct tok *k, struct word *w, int32_t c,
+word_letter(struct text *t, struct tok *k, struct word *w, int up,
     int32_t lc, int sc)
 {
 	w->nletter++;
-	if (lc != c)
+	if (up)
 		w->nup++;
 	else
 		w->nlow++;
@@ -585,8 +691,14 @@ read_word(struct text *t, const char *p, const char *end, int flags,
 		sc = text_script(c);
 		if (sc == SCRIPT_HAN || sc == SCRIPT_KANA)
 			break;
-		if (sc != SCRIPT_NONE)
-			word_letter(t, k, &w, c, text_lower(c), sc);
+		if (sc != SCRIPT_NONE) {
+			int32_t f[4];
+			int i, nf = text_fold(c, f), up = is_upper(c);
+
+			for (i = 0; i < nf; i++)
+				word_letter(t, k, &w, up,
+				    f[i], sc);
+		}
 		else if (is_digit(c) || is_mark(c)) {
 			put_cp(t, c);
 			w.last = -1;
@@ -662,14 +774,18 @@ mark_questions(struct text *t)
 void
 text_tokenize(struct text *t, const char *s, size_t n)
 {
-	const char *p = s, *e = s + n, *start, *q;
+	const char *p, *e, *start, *q;
 	struct tok *k;
 	int32_t c;
 	int inword = 0, hashtag = 0;
 	size_t m;
 
+	s = nfkc(t, s, &n);
+	p = s;
+	e = s + n;
 	buf_reset(&t->norm);
-	buf_grow(&t->norm, 2 * n + 16);
+	/* Folding makes a letter at most three times longer (Greek). */
+	buf_grow(&t->norm, 4 * n + 16);
 	t->ntok = t->nphrase = 0;
 	memset(t->letters, 0, sizeof(t->letters));
 	t->nurl = t->nmention = t->nhashtag = t->nemoji = 0;

@@ -2,9 +2,10 @@
  * text.h - a post's text made into tokens, the one view of the text that
  * every classifier stage reads.
  *
- * text_tokenize() lower-cases the text (ASCII, Latin-1, Latin Extended-A,
- * Latin Extended Additional, Greek, Cyrillic and full-width Latin, by code
- * point arithmetic), drops @handles and the '#' of hashtags, turns URLs
+ * text_tokenize() normalizes the text to NFKC and case-folds its letters
+ * with utf8proc (full folding: "Straße" and "STRASSE" both give "strasse";
+ * full-width letters, ligatures and the like become plain ones; texts in
+ * ASCII skip both, being unchanged by them), drops @handles and the '#' of hashtags, turns URLs
  * into one URL token, squeezes letters repeated three times or more to two
  * ("soooo" -> "soo", flagged TF_ELONG), flags words written in capitals
  * (TF_CAPS), and cuts the rest into tokens: words (letters, digits,
@@ -61,7 +62,9 @@ enum {
 	TF_ELONG = 1 << 1,	/* a letter repeated 3+ times was squeezed */
 	TF_HASHTAG = 1 << 2,	/* written after '#' */
 	TF_CJK = 1 << 3,	/* one Han or kana character */
-	TF_QUESTION = 1 << 4	/* in a sentence that ends with '?' */
+	TF_QUESTION = 1 << 4,	/* in a sentence that ends with '?' */
+	TF_STRIPPED = 1 << 5	/* its vocab entry was found without its
+				   diacritics (vocab_annotate) */
 };
 
 struct tok {
@@ -86,6 +89,8 @@ struct phrase {
 struct text {
 	struct buf	 norm;
 	struct buf	 spare;		/* scratch for the stages */
+	int32_t		*cp;		/* scratch for normalizing */
+	size_t		 acp;
 	struct tok	*tok;
 	size_t		 ntok;
 	size_t		 atok;
@@ -117,6 +122,17 @@ text_tok(const struct text *t, size_t i)
 }
 /* The lower-case form of a code point (itself when it has none). */
 int32_t	text_lower(int32_t cp);
+/* The full case folding of a code point into f (room for 4); a count. */
+int	text_fold(int32_t cp, int32_t *f);
+/*
+ * s[0..n) without the diacritics of Latin, Greek and Cyrillic letters
+ * (the marks U+0300..U+036F after canonical decomposition: "é" -> "e",
+ * "й" -> "и"; "ł", Devanagari or Arabic marks stay) into out; 0 when it
+ * had none.  Terms are matched with and without them (vocab.h).
+ */
+int	text_strip(const char *s, size_t n, struct buf *out);
+/* Would text_strip() change s[0..n)?  A quick look, for the hot path. */
+int	text_may_strip(const char *s, size_t n);
 /* The script of a letter, SCRIPT_NONE for anything else. */
 int	text_script(int32_t cp);
 /*

@@ -123,6 +123,9 @@ number(const struct dfile *d, int i, double min, double max)
 	return (float)x;
 }
 
+static void	add_sense(struct vocab *, const struct dfile *, const char *,
+		    size_t, size_t, int, int, int, float);
+
 void
 vocab_init(struct vocab *v)
 {
@@ -141,6 +144,8 @@ vocab_free(struct vocab *v)
 	free(v->e);
 	free(v->s);
 	free(v->letter);
+	free(v->alias);
+	buf_free(&v->aliaskeys);
 	text_free(&v->scratch);
 	memset(v, 0, sizeof(*v));
 }
@@ -152,6 +157,12 @@ vocab_freeze(struct vocab *v)
 	size_t i, j, cap = 16, ns = 0;
 	uint32_t h, k;
 
+	for (i = 0; i < v->nalias; i++) {
+		const struct alias *a = &v->alias[i];
+
+		add_sense(v, NULL, v->aliaskeys.s + a->koff, a->klen, a->ntok,
+		    a->kind, a->lang, a->arg, a->weight);
+	}
 	while (cap < v->ne * 2)
 		cap *= 2;
 	if (v->keys.len >= (1u << 24))
@@ -273,8 +284,11 @@ add_sense(struct vocab *v, const struct dfile *d, const char *key,
 	e = entry(v, key, klen);
 	for (link = &v->e[e].first; *link != 0;
 	    link = &v->s[*link - 1].next)
-		if (same(&v->s[*link - 1], kind, lang, arg))
+		if (same(&v->s[*link - 1], kind, lang, arg)) {
+			if (d == NULL)		/* an alias the list has */
+				return;
 			bad(d, "duplicate term \"%.*s\"", (int)klen, key);
+		}
 	if (v->ns == v->as) {
 		v->as = v->as ? v->as * 2 : 1024;
 		v->s = xreallocarray(v->s, v->as, sizeof(*v->s));
@@ -292,8 +306,9 @@ add_sense(struct vocab *v, const struct dfile *d, const char *key,
 	s->arg = (uint8_t)arg;
 	*link = (uint32_t)v->ns;
 	if (ntok > 1) {
-		e = entry(v, text_tok(&v->scratch, 0),
-		    v->scratch.tok[0].len);
+		/* The phrase's first token: its tokens are one space apart. */
+		e = entry(v, key, (size_t)((const char *)memchr(key, ' ', klen)
+		    - key));
 		if (v->e[e].maxn < ntok)
 			v->e[e].maxn = (uint8_t)ntok;
 	}
@@ -305,9 +320,33 @@ add_term(struct vocab *v, const struct dfile *d, int field, int kind,
 {
 	size_t n;
 
+	struct buf *key = &v->scratch.spare;
+	struct alias *a;
+
 	n = term(v, d, field);
 	add_sense(v, d, v->scratch.norm.s, v->scratch.norm.len, n, kind,
 	    lang, arg, w);
+	/*
+	 * The term as typed without its diacritics too ("tres bien" for
+	 * "très bien"), unless some list has it: added when all are loaded.
+	 */
+	if (!text_may_strip(v->scratch.norm.s, v->scratch.norm.len) ||
+	    !text_strip(v->scratch.norm.s, v->scratch.norm.len, key))
+		return;
+	if (v->nalias == v->aalias) {
+		v->aalias = v->aalias ? v->aalias * 2 : 256;
+		v->alias = xreallocarray(v->alias, v->aalias,
+		    sizeof(*v->alias));
+	}
+	a = &v->alias[v->nalias++];
+	a->koff = (uint32_t)v->aliaskeys.len;
+	a->klen = (uint32_t)key->len;
+	a->kind = (uint8_t)kind;
+	a->lang = (uint8_t)lang;
+	a->arg = (uint8_t)arg;
+	a->ntok = (uint8_t)n;
+	a->weight = w;
+	buf_add(&v->aliaskeys, key->s, key->len);
 }
 
 void
@@ -522,6 +561,12 @@ vocab_annotate(const struct vocab *v, struct text *t)
 			text_squeeze(t, i, &t->spare);
 			k->entry = vocab_lookup(v, t->spare.s, t->spare.len);
 		}
+		/* "café" typed for the list's "cafe" */
+		if (k->entry < 0 && k->type == TOK_WORD &&
+		    text_may_strip(text_tok(t, i), k->len) &&
+		    text_strip(text_tok(t, i), k->len, &t->spare) &&
+		    (k->entry = vocab_lookup(v, t->spare.s, t->spare.len)) >= 0)
+			k->flags |= TF_STRIPPED;
 		if (k->entry < 0 || (maxn = v->slot[k->entry].maxn) < 2)
 			continue;
 		if (maxn > t->ntok - i)

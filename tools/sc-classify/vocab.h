@@ -96,6 +96,13 @@ struct lettercue {
 	float		 weight[4];
 };
 
+/* A lexicon or intent term as written without its diacritics. */
+struct alias {
+	uint32_t	 koff, klen;	/* in aliaskeys */
+	uint8_t		 kind, lang, arg, ntok;
+	float		 weight;
+};
+
 struct vocab {
 	struct hmap	*map;		/* loading: key -> entry + 1 */
 	struct vslot	*slot;		/* after vocab_freeze() */
@@ -107,6 +114,9 @@ struct vocab {
 	size_t		 ns, as;
 	struct lettercue *letter;	/* VOCAB_LETTERS of them */
 	struct text	 scratch;	/* for loading */
+	struct alias	*alias;		/* terms without diacritics, */
+	size_t		 nalias, aalias;/* added at vocab_freeze() */
+	struct buf	 aliaskeys;
 };
 
 void	vocab_init(struct vocab *v);

@@ -1,0 +1,22 @@
+# Text is NFKC-normalized and case-folded with utf8proc before matching,
+# and terms match with or without their diacritics.
+. ./check.inc
+same() {
+	a=$(score "$1") b=$(score "$2")
+	[ "$a" = "$b" ] || { echo "\"$1\" scores $a, \"$2\" scores $b"; return 1; }
+}
+fail=0
+# Full-width letters and ligatures are plain letters (NFKC).
+same "terrible service" "ｔｅｒｒｉｂｌｅ　ｓｅｒｖｉｃｅ" || fail=1
+same "the flight was fine" "the ﬂight was ﬁne" || fail=1
+# Full case folding: ß and SS are one.
+same "DAS IST GROSSARTIG" "DAS IST GROẞARTIG" || fail=1
+same "Das ist großartig" "Das ist grossartig" || fail=1
+# Diacritics: typed without them, or with them where the list has none.
+same "Merci, très bien" "Merci, tres bien" || fail=1
+same "el vuelo se retrasó, pésimo servicio" "el vuelo se retraso, pesimo servicio" || fail=1
+same "Opóźnienie lotu, fatalna obsługa" "Opoznienie lotu, fatalna obsluga" || fail=1
+# Words in capitals are still seen as such after folding.
+lower "$(score 'obsługa była okropna')" 0 || fail=1
+lower "$(score 'OBSŁUGA BYŁA OKROPNA')" "$(score 'obsługa była okropna')" || fail=1
+exit $fail
