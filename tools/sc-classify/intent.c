@@ -18,7 +18,8 @@
 #define HASHTAGS_SPAM	0.5	/* spam: four hashtags or more */
 
 static const char *const names[INTENT_COUNT] = {
-	"complaint", "question", "request", "praise", "spam", "other"
+	"complaint", "question", "request", "feedback", "praise", "spam",
+	"other"
 };
 
 const char *
@@ -54,6 +55,11 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 		for (; m != NULL; m = vocab_next(v, m, SENSE_BIT(SENSE_INTENT),
 		    lang))
 			cue[m->arg] += m->weight;
+	}
+	/* "Best airline ever 🙃": the praise is the complaint. */
+	if (s->irony) {
+		cue[INTENT_COMPLAINT] += cue[INTENT_PRAISE];
+		cue[INTENT_PRAISE] = 0;
 	}
 	for (in = 0; in < INTENT_COUNT; in++)
 		sc[in] = cue[in] > CUE_MAX ? CUE_MAX : cue[in];

@@ -22,6 +22,7 @@ enum intent {
 	INTENT_COMPLAINT,
 	INTENT_QUESTION,
 	INTENT_REQUEST,
+	INTENT_FEEDBACK,	/* a suggestion or opinion, neither */
 	INTENT_PRAISE,
 	INTENT_SPAM,
 	INTENT_OTHER,

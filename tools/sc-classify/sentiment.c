@@ -23,6 +23,13 @@
 #define EXCL		0.15	/* per '!' */
 #define EXCL_MAX	3
 #define ALPHA		15.0
+/*
+ * Irony markers ("/s", "#sarcasm", "yeah right", 🙃) turn what reads as
+ * praise into a complaint, most of its strength kept; alone they are a
+ * mild complaint.
+ */
+#define IRONY_TURN	-0.8
+#define IRONY_ALONE	-1.5
 
 const char *
 sentiment_name(int label)
@@ -66,7 +73,7 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 	double x = 0, w, term, factor, after = 1, intens = 1, purity;
 	size_t i, j, n;
 	int negleft = 0, intensleft = 0, isterm, isint, negator, contrast,
-	    caps, elong;
+	    caps, elong, mixed = 0;
 	unsigned excl;
 
 	memset(s, 0, sizeof(*s));
@@ -87,8 +94,18 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 		isterm = negator = contrast = isint = 0;
 		term = 0;
 		factor = 1;
+		k = &t->tok[i];
 		for (; m != NULL; m = vocab_next(v, m, SENSE_SENTIMENT, lang)) {
 			switch (m->kind) {
+			case SENSE_IRONY:
+				if ((m->arg & IRONY_HASHTAG) &&
+				    !(k->flags & TF_HASHTAG))
+					break;
+				if (m->arg & IRONY_MIXED)
+					mixed = 1;
+				else
+					s->irony = 1;
+				break;
 			case SENSE_TERM:
 				isterm = 1;
 				term += m->weight;
@@ -105,7 +122,6 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 				break;
 			}
 		}
-		k = &t->tok[i];
 		/*
 		 * "super slow", "好慢": a word that is both a term and an
 		 * intensifier intensifies when a term follows.
@@ -164,6 +180,21 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			    NEG_SCOPE;
 		if (intensleft > 0 && !isterm)
 			intensleft--;
+	}
+	/* "I love how my flight got cancelled", not "love how kind". */
+	if (mixed && s->neg > 0)
+		s->irony = 1;
+	if (s->irony) {
+		if (x > 0) {
+			x *= IRONY_TURN;
+			w = s->pos;
+			s->pos = s->neg;
+			s->neg = w;
+		} else if (s->ncues == 0) {
+			x = IRONY_ALONE;
+			s->neg = -x;
+			s->ncues++;
+		}
 	}
 	excl = t->nexcl < EXCL_MAX ? t->nexcl : EXCL_MAX;
 	if (s->ncues > 0)

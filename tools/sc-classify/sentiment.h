@@ -34,6 +34,7 @@ struct sentiment {
 	double		 pos;		/* weight of positive terms */
 	double		 neg;		/* of negative ones (> 0) */
 	unsigned	 ncues;		/* terms found */
+	int		 irony;		/* an irony marker was found */
 };
 
 /*

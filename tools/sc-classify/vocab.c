@@ -354,6 +354,7 @@ vocab_load_lexicon(struct vocab *v, const char *name, int lang)
 {
 	struct dfile d;
 	const char *dir;
+	size_t n;
 
 	dfile_open(&d, name);
 	while (dfile_next(&d)) {
@@ -369,6 +370,17 @@ vocab_load_lexicon(struct vocab *v, const char *name, int lang)
 				bad(&d, "expected %s<TAB>TERM", dir);
 			add_term(v, &d, 1, dir[1] == 'n' ? SENSE_NEGATOR :
 			    SENSE_CONTRAST, lang, 0, 1);
+		} else if (strcmp(dir, "!irony") == 0 ||
+		    strcmp(dir, "!irony-mixed") == 0) {
+			/* "#not" marks irony only as a hashtag */
+			if (d.nf != 2)
+				bad(&d, "expected %s<TAB>TERM", dir);
+			n = term(v, &d, 1);
+			add_sense(v, &d, v->scratch.norm.s,
+			    v->scratch.norm.len, n, SENSE_IRONY, lang,
+			    (n == 1 && (v->scratch.tok[0].flags & TF_HASHTAG) ?
+			    IRONY_HASHTAG : 0) | (dir[6] == '-' ?
+			    IRONY_MIXED : 0), 1);
 		} else if (strcmp(dir, "!intensifier") == 0) {
 			if (d.nf != 3)
 				bad(&d, "expected !intensifier<TAB>TERM<TAB>"

@@ -50,14 +50,21 @@ enum sense_kind {
 	SENSE_INTENSIFIER,	/* weight: the factor */
 	SENSE_CONTRAST,
 	SENSE_INTENT,		/* arg: enum intent */
-	SENSE_LANG		/* a language cue */
+	SENSE_LANG,		/* a language cue */
+	SENSE_IRONY		/* arg: IRONY_ bits */
 };
+
+/* An irony marker counts only as a hashtag ("#not"), only beside a
+   negative term ("love how" ... "cancelled"). */
+#define IRONY_HASHTAG	1
+#define IRONY_MIXED	2
 
 #define SENSE_BIT(k)	(1u << (k))
 #define SENSE_SENTIMENT	(SENSE_BIT(SENSE_TERM) | \
 			SENSE_BIT(SENSE_NEGATOR) | \
 			SENSE_BIT(SENSE_INTENSIFIER) | \
-			SENSE_BIT(SENSE_CONTRAST))
+			SENSE_BIT(SENSE_CONTRAST) | \
+			SENSE_BIT(SENSE_IRONY))
 
 struct sense {
 	float		 weight;
