@@ -51,6 +51,16 @@ warnat(const char *file, unsigned long line, const char *fmt, ...)
 	va_end(ap);
 }
 
+void	(*diag_die_hook)(int);
+
+void
+diag_exit(int status)
+{
+	if (diag_die_hook != NULL)
+		diag_die_hook(status);
+	exit(status);
+}
+
 void
 die(int status, const char *fmt, ...)
 {
@@ -59,5 +69,5 @@ die(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarnat(NULL, 0, fmt, ap);
 	va_end(ap);
-	exit(status);
+	diag_exit(status);
 }

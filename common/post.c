@@ -7,6 +7,8 @@
 const char *
 json_kind(const json_t *j)
 {
+	if (j == NULL)
+		return "nothing";
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:	return "object";
 	case JSON_ARRAY:	return "array";
@@ -22,6 +24,8 @@ json_kind(const json_t *j)
 const char *
 json_kind_a(const json_t *j)
 {
+	if (j == NULL)
+		return "nothing";
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:	return "an object";
 	case JSON_ARRAY:	return "an array";

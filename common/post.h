@@ -32,9 +32,12 @@ json_t	*json_path(const json_t *root, const char *path);
 const char *json_path_str(const json_t *root, const char *path);
 /* Set root's path to v (stealing the reference), creating objects. */
 int	json_path_set_new(json_t *root, const char *path, json_t *v);
-/* "array", "object", "string", "number", "true", "false", "null". */
+/*
+ * "array", "object", "string", "number", "true", "false", "null"; and
+ * "nothing" for NULL, a member that is not there.
+ */
 const char *json_kind(const json_t *j);
-/* The same with an article: "an array", "a number", "null". */
+/* The same with an article: "an array", "a number", "null", "nothing". */
 const char *json_kind_a(const json_t *j);
 
 /* Convenience readers used by several programs. */

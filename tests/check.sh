@@ -47,6 +47,7 @@ suite "man pages: mandoc -Tlint" sh tests/man-lint.sh
 suite "man pages: EXAMPLES" sh tests/man-examples.sh "$build/bin"
 [ -f tests/gen-posts.sh ] && suite "sample generator" sh tests/gen-posts.sh
 suite "install and demo" sh tests/install.sh "$build"
+suite "fuzz harnesses: seed corpora" sh tests/fuzz-replay.sh
 if [ -n "$san" ]; then
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99

@@ -26,9 +26,9 @@ names=${*:-$(for f in tests/fuzz/fuzz-*.c; do
 mkdir -p "$out" "$crashes"
 
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
-deps_cflags=$($PKG_CONFIG --cflags libcurl jansson zlib 2>/dev/null)
-deps_libs=$($PKG_CONFIG --libs libcurl jansson zlib 2>/dev/null)
-[ -n "$deps_libs" ] || deps_libs="-lcurl -ljansson -lz"
+deps_cflags=$($PKG_CONFIG --cflags libcurl jansson zlib libutf8proc 2>/dev/null)
+deps_libs=$($PKG_CONFIG --libs libcurl jansson zlib libutf8proc 2>/dev/null)
+[ -n "$deps_libs" ] || deps_libs="-lcurl -ljansson -lz -lutf8proc"
 warn="-Wall -Wextra -Wno-unused-parameter"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 san="$san -fno-omit-frame-pointer"
@@ -99,7 +99,8 @@ for name in $names; do
 		failed=1
 		continue
 	fi
-	extra=$(extra_for "$src")
+	# and the sources a harness names in a " * fuzz-sources:" line
+	extra="$(extra_for "$src") $(sed -n 's/^ \* fuzz-sources: //p' "$src")"
 	# shellcheck disable=SC2086
 	if ! $cc -std=c11 -D_DEFAULT_SOURCE -Icommon $warn $deps_cflags \
 	    $libflags $linkflags -o "$bin" "$src" $extra $out/libsc.a \

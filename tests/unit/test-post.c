@@ -234,6 +234,9 @@ test_kinds(void)
 		    t[i].text);
 		json_decref(j);
 	}
+	/* A member that is not there (json_object_get() gave NULL). */
+	is_str(json_kind(NULL), "nothing", "json_kind NULL");
+	is_str(json_kind_a(NULL), "nothing", "json_kind_a NULL");
 }
 
 static void

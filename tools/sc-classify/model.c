@@ -973,7 +973,8 @@ model_load(struct model *m, const char *path, char *err, size_t errlen)
 	if (rc == 0) {
 		featx_init(&m->fx, m->bits);
 		m->prob = xcalloc(m->nlabels, sizeof(*m->prob));
-	}
+	} else
+		model_free(m);	/* nothing is left to the caller */
 	return rc;
 }
 

@@ -40,8 +40,14 @@ bad(const struct dfile *d, const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarnat(d->path, d->line, fmt, ap);
 	va_end(ap);
-	exit(SC_EXIT_FATAL);
+	diag_exit(SC_EXIT_FATAL);
 }
+
+/*
+ * The file a load is reading: vocab_free() closes it when the load never
+ * finished, as when a fuzz harness takes back control from a fatal error.
+ */
+static struct dfile *reading;
 
 static void
 dfile_open(struct dfile *d, const char *name)
@@ -49,6 +55,7 @@ dfile_open(struct dfile *d, const char *name)
 	char *rel;
 
 	memset(d, 0, sizeof(*d));
+	reading = d;
 	rel = xasprintf("classify/%s", name);
 	if ((d->path = sc_datafile(rel)) == NULL)
 		die(SC_EXIT_FATAL, "cannot find data file %s (looked in "
@@ -62,9 +69,12 @@ dfile_open(struct dfile *d, const char *name)
 static void
 dfile_close(struct dfile *d)
 {
-	fclose(d->fp);
+	if (d->fp != NULL)
+		fclose(d->fp);
 	free(d->path);
 	free(d->buf);
+	memset(d, 0, sizeof(*d));
+	reading = NULL;
 }
 
 /* The next line with content, split into fields; 0 at the end. */
@@ -138,6 +148,8 @@ vocab_init(struct vocab *v)
 void
 vocab_free(struct vocab *v)
 {
+	if (reading != NULL)
+		dfile_close(reading);
 	hmap_free(v->map);
 	free(v->slot);
 	buf_free(&v->keys);
@@ -352,7 +364,7 @@ add_term(struct vocab *v, const struct dfile *d, int field, int kind,
 void
 vocab_load_lexicon(struct vocab *v, const char *name, int lang)
 {
-	struct dfile d;
+	static struct dfile d;	/* outlives a longjmp: see reading */
 	const char *dir;
 	size_t n;
 
@@ -397,7 +409,7 @@ vocab_load_lexicon(struct vocab *v, const char *name, int lang)
 void
 vocab_load_intents(struct vocab *v, const char *name, int lang)
 {
-	struct dfile d;
+	static struct dfile d;	/* outlives a longjmp: see reading */
 	int in;
 
 	dfile_open(&d, name);
@@ -514,7 +526,7 @@ piece_cue(struct vocab *v, const struct dfile *d, int marker)
 void
 vocab_load_langid(struct vocab *v, const char *name)
 {
-	struct dfile d;
+	static struct dfile d;	/* outlives a longjmp: see reading */
 
 	dfile_open(&d, name);
 	while (dfile_next(&d)) {
