@@ -21,8 +21,8 @@ skip_ws(const char *p, const char *e)
 	return p;
 }
 
-static int
-hex4(const char *p, const char *e, unsigned *v)
+int
+jscan_hex4(const char *p, const char *e, unsigned *v)
 {
 	unsigned c, i, x = 0;
 
@@ -59,14 +59,14 @@ escape(const char *p, const char *e)
 	default:
 		return NULL;
 	}
-	if (hex4(p + 1, e, &u) == -1 || u == 0)
+	if (jscan_hex4(p + 1, e, &u) == -1 || u == 0)
 		return NULL;
 	p += 5;
 	if (u >= 0xdc00 && u <= 0xdfff)
 		return NULL;
 	if (u >= 0xd800 && u <= 0xdbff) {
 		if (e - p < 6 || p[0] != '\\' || p[1] != 'u' ||
-		    hex4(p + 2, e, &lo) == -1 || lo < 0xdc00 || lo > 0xdfff)
+		    jscan_hex4(p + 2, e, &lo) == -1 || lo < 0xdc00 || lo > 0xdfff)
 			return NULL;
 		p += 6;
 	}

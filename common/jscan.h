@@ -43,6 +43,9 @@ struct jscan_member {
 int	jscan_object(const char *s, size_t n, struct jscan_member *m,
 	    size_t max, size_t *nm, size_t *close);
 
+/* The four hex digits of a \u escape at p (before e) into *v; 0 or -1. */
+int	jscan_hex4(const char *p, const char *e, unsigned *v);
+
 /* Index of the member named key in m[0..nm) of s, or -1. */
 int	jscan_find(const char *s, const struct jscan_member *m, size_t nm,
 	    const char *key, size_t keylen);

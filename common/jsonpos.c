@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jscan.h"
 #include "jsonpos.h"
 #include "utf8.h"
 
@@ -46,28 +47,6 @@ string(struct scan *s, const char **k, size_t *klen)
 	return 0;
 }
 
-/* Four hex digits at *p into *v; advances *p. */
-static int
-hex4(const char **p, const char *end, unsigned long *v)
-{
-	int i, c;
-
-	if (end - *p < 4)
-		return -1;
-	for (*v = 0, i = 0; i < 4; i++) {
-		c = (unsigned char)(*p)[i];
-		if (c >= '0' && c <= '9')
-			c -= '0';
-		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-			c = (c | 0x20) - 'a' + 10;
-		else
-			return -1;
-		*v = *v << 4 | (unsigned long)c;
-	}
-	*p += 4;
-	return 0;
-}
-
 /*
  * Is the key k[0..klen) (as written, between its quotes) the key want,
  * which is unescaped, as jansson hands keys out?
@@ -78,7 +57,7 @@ key_is(const char *k, size_t klen, const char *want)
 	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
 	const char *end = k + klen, *hit;
 	char u[4];
-	unsigned long cp, lo;
+	unsigned cp, lo;
 	size_t n;
 
 	while (k < end) {
@@ -98,15 +77,17 @@ key_is(const char *k, size_t klen, const char *want)
 			continue;
 		}
 		k++;
-		if (hex4(&k, end, &cp) == -1 || cp == 0)
+		if (jscan_hex4(k, end, &cp) == -1 || cp == 0)
 			return 0;
+		k += 4;
 		if (cp >= 0xd800 && cp <= 0xdbff) {
 			if (end - k < 6 || k[0] != '\\' || k[1] != 'u')
 				return 0;
 			k += 2;
-			if (hex4(&k, end, &lo) == -1 || lo < 0xdc00 ||
+			if (jscan_hex4(k, end, &lo) == -1 || lo < 0xdc00 ||
 			    lo > 0xdfff)
 				return 0;
+			k += 4;
 			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 		}
 		n = utf8_encode((int32_t)cp, u);
