@@ -42,6 +42,29 @@ text_lower(int32_t c)
 	return utf8proc_tolower(c);
 }
 
+/*
+ * Case folding of U+0000..U+07FF (Latin, Greek, Cyrillic, ...), asked of
+ * utf8proc once: the letter folded to, or -1 when it folds to several.
+ */
+#define FOLD_CACHED	0x800
+static int32_t fold1[FOLD_CACHED];
+static int fold_ready;
+
+static void
+fold_init(void)
+{
+	utf8proc_int32_t f[4];
+	utf8proc_ssize_t n;
+	int32_t c;
+	int lb = 0;
+
+	for (c = 0; c < FOLD_CACHED; c++) {
+		n = utf8proc_decompose_char(c, f, 4, UTF8PROC_CASEFOLD, &lb);
+		fold1[c] = n == 1 ? f[0] : n < 1 ? c : -1;
+	}
+	fold_ready = 1;
+}
+
 int
 text_fold(int32_t c, int32_t *f)
 {
@@ -51,6 +74,14 @@ text_fold(int32_t c, int32_t *f)
 	if (c < 0x80) {
 		f[0] = c >= 'A' && c <= 'Z' ? c + 32 : c;
 		return 1;
+	}
+	if (c < FOLD_CACHED) {
+		if (!fold_ready)
+			fold_init();
+		if (fold1[c] >= 0) {
+			f[0] = fold1[c];
+			return 1;
+		}
 	}
 	n = utf8proc_decompose_char(c, f, 4, UTF8PROC_CASEFOLD, &lb);
 	if (n < 1 || n > 4) {
@@ -165,6 +196,43 @@ text_strip(const char *s, size_t n, struct buf *out)
 }
 
 /*
+ * Is s[0..n) surely its own NFKC?  Yes when no character has a combining
+ * class or a decomposition (but the canonical ones of precomposed Latin
+ * and Cyrillic letters, which recompose to themselves), outside the
+ * ranges whose letters compose although their class is 0 (Indic vowel
+ * signs, Hangul jamo) and the supplementary planes but for emoji.  Most
+ * posts in Latin, Cyrillic, Chinese or Arabic letters, with emoji, are;
+ * the test costs a table look-up a character, far less than normalizing.
+ */
+static int
+nfkc_stable(const char *s, size_t n)
+{
+	const utf8proc_property_t *pr;
+	const char *p = s, *e = s + n;
+	int32_t c;
+
+	while (p < e) {
+		if ((unsigned char)*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((c = utf8_decode(&p, e)) < 0 ||
+		    (c >= 0x900 && c < 0x1c00) ||
+		    (c >= 0x10000 && (c < 0x1f000 || c >= 0x1fb00)))
+			return 0;
+		pr = utf8proc_get_property(c);
+		if (pr->combining_class != 0)
+			return 0;
+		/* Precomposed Latin and Cyrillic letters are their own NFC. */
+		if (pr->decomp_seqindex != UINT16_MAX && (pr->decomp_type != 0 ||
+		    pr->comp_exclusion || !((c >= 0xc0 && c < 0x370) ||
+		    (c >= 0x400 && c < 0x500) || (c >= 0x1e00 && c < 0x1f00))))
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * s[0..n) in NFKC, in t->cp (as UTF-8); s itself when it is ASCII or not
  * valid UTF-8 (jansson has checked it, but a caller may not have).
  */
@@ -178,7 +246,7 @@ nfkc(struct text *t, const char *s, size_t *n)
 
 	for (i = 0; i < *n && (unsigned char)s[i] < 0x80; i++)
 		continue;
-	if (i == *n)
+	if (i == *n || nfkc_stable(s + i, *n - i))
 		return s;
 	for (;;) {
 		len = utf8proc_decompose((const utf8proc_uint8_t *)s,

@@ -9,6 +9,9 @@ fail=0
 # Full-width letters and ligatures are plain letters (NFKC).
 same "terrible service" "ｔｅｒｒｉｂｌｅ　ｓｅｒｖｉｃｅ" || fail=1
 same "the flight was fine" "the ﬂight was ﬁne" || fail=1
+# Decomposed letters (e + U+0301) are composed first.
+same "$(printf 'Merci, tr\303\250s bien')" "$(printf 'Merci, tre\314\200s bien')" || fail=1
+same "$(printf 'p\303\251simo servicio')" "$(printf 'pe\314\201simo servicio')" || fail=1
 # Full case folding: ß and SS are one.
 same "DAS IST GROSSARTIG" "DAS IST GROẞARTIG" || fail=1
 same "Das ist großartig" "Das ist grossartig" || fail=1
