@@ -10,6 +10,8 @@ Serves, under /xrpc/ (PLATFORMS.md section 3):
         cursor -> {cursor?, hitsTotal, posts}; newest sortAt first
   GET  app.bsky.notification.listNotifications   reasons (or reasons[]),
         limit, cursor -> {cursor?, notifications}; newest indexedAt first
+  GET  app.bsky.actor.getProfiles         actors (DIDs or handles, at most
+        25) -> {profiles: [profileViewDetailed]}, unknown actors left out
 
 The dataset: --data FILE ({"posts": [postView...], "notifications":
 [notification...]}) or --posts N generated posts (post i is the same for
@@ -46,6 +48,17 @@ USERS = [
     ("did:plc:nobody9z8y7x6w5v", "handle.invalid", ""),
     ("did:plc:omar1a2b3c4d5e6f", "omar.example.com", "Omar 🚲"),
 ]
+
+# followersCount of each account (getProfiles)
+FOLLOWERS = {
+    "did:plc:jdoe4u5v6w7x8y9z": 120,
+    "did:plc:yamada2k3l4m5n6o": 15800,
+    "did:plc:lichen7p8q9r0s1t": 42,
+    "did:plc:kimmy2u3v4w5x6y7": 230000,
+    "did:plc:nobody9z8y7x6w5v": 0,
+    "did:plc:omar1a2b3c4d5e6f": 9999,
+    BRAND_DID: 50000,
+}
 
 TEXTS = [
     "@acme.bsky.social my order 🚚 still hasn't shipped",
@@ -335,6 +348,30 @@ def notifications(server, req):
     return page(server, req, items, "notifications", "time")
 
 
+def profiles(server, req):
+    actors = req.query.get("actors", []) + req.query.get("actors[]", [])
+    if not actors:
+        return xerror(400, "InvalidRequest",
+                      'Error: Params must have the property "actors"')
+    if len(actors) > 25:
+        return xerror(400, "InvalidRequest",
+                      "Error: actors must not have more than 25 elements")
+    known = USERS + [(BRAND_DID, BRAND, "Acme")]
+    with server.lock:
+        server.store["profile_calls"] = \
+            server.store.get("profile_calls", 0) + 1
+    out = []
+    for a in actors:
+        for did, handle, name in known:
+            if a in (did, handle):
+                out.append({"did": did, "handle": handle,
+                            "displayName": name,
+                            "followersCount": FOLLOWERS[did],
+                            "followsCount": 17, "postsCount": 240,
+                            "indexedAt": iso(BASE_TIME)})
+    return (200, [], {"profiles": out})
+
+
 def handle(server, req):
     if not req.path.startswith("/xrpc/"):
         return None
@@ -367,4 +404,6 @@ def handle(server, req):
         return search(server, req)
     if name == "app.bsky.notification.listNotifications":
         return notifications(server, req)
+    if name == "app.bsky.actor.getProfiles":
+        return profiles(server, req)
     return xerror(501, "MethodNotImplemented", "Method Not Implemented")

@@ -28,9 +28,11 @@
  *    access token (400 ExpiredToken) is refreshed with refreshSession, or
  *    when that fails the session is made again.
  *
- *  - Search and notification results carry no follower counts; those
- *    would take a getProfiles call per 25 authors, so author.followers is
- *    left out.
+ *  - Search and notification results carry no follower counts: after
+ *    each page, one app.bsky.actor.getProfiles call per 25 of its authors
+ *    fills author.followers (sc-classify's influencer needs it).  Actors
+ *    the answer leaves out keep no count.  --no-followers saves those
+ *    calls; replayed pages (import --raw-pages) make none and have none.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -52,23 +54,28 @@
 
 enum {
 	OPT_SEARCH = OPT_DRIVER_BASE,
-	OPT_MENTIONS
+	OPT_MENTIONS,
+	OPT_NO_FOLLOWERS
 };
 
 static const struct option bsky_longopts[] = {
 	{ "search",	required_argument,	NULL, OPT_SEARCH },
 	{ "mentions",	no_argument,		NULL, OPT_MENTIONS },
+	{ "no-followers", no_argument,		NULL, OPT_NO_FOLLOWERS },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct bsky {
 	const char	*search;	/* --search QUERY */
 	int		 mentions;	/* --mentions */
+	int		 nofollowers;	/* --no-followers */
 	char		*access;	/* the session's tokens */
 	char		*refresh;
 };
 
 static struct bsky bsky_opts;
+
+#define BSKY_PROFILES	25	/* actors per getProfiles call */
 
 /* The notification reasons that are posts for the brand to read. */
 static const char *const bsky_reasons[] = {
@@ -85,6 +92,9 @@ bsky_option(struct net *n, int ch, const char *arg)
 		return 0;
 	case OPT_MENTIONS:
 		bsky_opts.mentions = 1;
+		return 0;
+	case OPT_NO_FOLLOWERS:
+		bsky_opts.nofollowers = 1;
 		return 0;
 	}
 	return -1;
@@ -484,6 +494,57 @@ bsky_wanted(const json_t *notif)
 	return 0;
 }
 
+/* Fill author.followers of the page's posts: getProfiles, 25 at a time. */
+static void
+bsky_followers(struct net *n, struct net_page *pg)
+{
+	const struct bsky *b = n->priv;
+	struct net_req rq;
+	const char **did, *id;
+	json_t *counts, *j, *p, *v, *author;
+	size_t i, k, x, nd = 0;
+
+	counts = json_object();
+	did = xcalloc(pg->nitems + 1, sizeof(*did));
+	for (i = 0; i < pg->nitems; i++) {
+		if (pg->items[i].post == NULL || (id = json_path_str(
+		    pg->items[i].post, "author.id")) == NULL ||
+		    strncmp(id, "bluesky:", 8) != 0 ||
+		    json_object_get(counts, id + 8) != NULL)
+			continue;
+		json_object_set_new(counts, id + 8, json_null());
+		did[nd++] = id + 8;
+	}
+	for (k = 0; k < nd; k += BSKY_PROFILES) {
+		net_req_init(&rq);
+		net_req_url(&rq, n, "/xrpc/app.bsky.actor.getProfiles");
+		for (i = k; i < nd && i < k + BSKY_PROFILES; i++)
+			net_req_param(&rq, "actors", did[i]);
+		net_req_header(&rq, "Authorization: Bearer %s", b->access);
+		j = net_call_json(n, &rq, "getProfiles");
+		net_req_free(&rq);
+		json_array_foreach(json_object_get(j, "profiles"), x, p) {
+			v = json_object_get(p, "followersCount");
+			if ((id = net_str(p, "did")) != NULL &&
+			    json_is_integer(v) && json_integer_value(v) >= 0 &&
+			    json_object_get(counts, id) != NULL)
+				json_object_set(counts, id, v);
+		}
+		json_decref(j);
+	}
+	for (i = 0; i < pg->nitems; i++) {
+		if (pg->items[i].post == NULL ||
+		    (author = json_object_get(pg->items[i].post, "author")) ==
+		    NULL || (id = json_path_str(author, "id")) == NULL ||
+		    strncmp(id, "bluesky:", 8) != 0)
+			continue;
+		if (json_is_integer(v = json_object_get(counts, id + 8)))
+			json_object_set(author, "followers", v);
+	}
+	free(did);
+	json_decref(counts);
+}
+
 static int
 bsky_parse(struct net *n, const json_t *page, const struct http_resp *resp,
     struct net_page *pg, char *err, size_t errlen)
@@ -525,6 +586,8 @@ bsky_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 	cursor = net_str(page, "cursor");
 	if (cursor != NULL && *cursor != '\0' && json_array_size(list) > 0)
 		net_page_next(pg, cursor);
+	if (n != NULL && !((const struct bsky *)n->priv)->nofollowers)
+		bsky_followers(n, pg);
 	return 0;
 }
 
@@ -606,12 +669,14 @@ bsky_recover(struct net *n, const struct http_resp *resp)
 const struct driver drv_bluesky = {
 	.name = "bluesky",
 	.summary = "posts from Bluesky: a search, or the account's mentions",
-	.synopsis = "(--search query | --mentions)",
+	.synopsis = "(--search query | --mentions) [--no-followers]",
 	.options_help =
 	"      --search QUERY  posts matching QUERY (Bluesky's search "
 	"syntax)\n"
 	"      --mentions      posts that mention, answer or quote the "
-	"account\n",
+	"account\n"
+	"      --no-followers  no getProfiles calls: posts without "
+	"author.followers\n",
 	.longopts = bsky_longopts,
 	.api_base = "https://bsky.social",
 	.creds = {

@@ -8,7 +8,7 @@
 export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
 mock_start bluesky --posts 15 --page-size 5 --log "$T/log"
 fetch() {
-	sc-fetch bluesky --search acme --api-base "$MOCK_URL" "$@"
+	sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" "$@"
 }
 
 SC_BLUESKY_APP_PASSWORD=wrong-password fetch >"$T/out" 2>"$T/err"

@@ -6,7 +6,7 @@
 export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
 mock_start bluesky --posts 8 --page-size 5 --log "$T/log"
 
-FETCH_ARGS="bluesky --search acme" FIRST_PAGE=5
+FETCH_ARGS="bluesky --no-followers --search acme" FIRST_PAGE=5
 check_state() {
 	jq -e '.queries["bluesky search acme"].poll.cursor == "5"' "$T/st" \
 	    >/dev/null || fail "$1: state: $(cat "$T/st")"
@@ -24,7 +24,7 @@ error_scenario 3:401 2 "HTTP 401: check SC_BLUESKY_HANDLE and SC_BLUESKY_APP_PAS
 # a 500 once is retried and the run completes
 mock_set on=3:500 count=0
 : >"$T/log"
-sc-fetch bluesky --search acme --api-base "$MOCK_URL" --retries 2 \
+sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" --retries 2 \
     --retry-wait 0.01 >"$T/out" 2>"$T/err" || fail "retry: exit $?"
 [ "$(wc -l <"$T/out")" -eq 8 ] || fail "retry: posts"
 [ "$(jq -c .status "$T/log" | tr '\n' ' ')" = "200 200 500 200 " ] ||

@@ -8,7 +8,7 @@
 export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
 mock_start bluesky --posts 23 --page-size 5 --log "$T/log"
 run() {
-	sc-fetch bluesky --search acme --api-base "$MOCK_URL" --state "$T/st" \
+	sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" --state "$T/st" \
 	    --brand-account acme.bsky.social -o "$T/out" "$@" 2>"$T/err" ||
 	    fail "exit $?: $(cat "$T/err")"
 }
@@ -50,7 +50,7 @@ run
 
 # Overlapping pages: each starts 2 posts early.
 mock_set posts=23 overlap=2
-sc-fetch bluesky --search acme --api-base "$MOCK_URL" -v >"$T/out2" \
+sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" -v >"$T/out2" \
     2>"$T/err" || fail "overlap: exit $?: $(cat "$T/err")"
 [ "$(wc -l <"$T/out2")" -eq 23 ] &&
     [ "$(jq -r .id "$T/out2" | sort -u | wc -l)" -eq 23 ] ||

@@ -6,7 +6,7 @@
 export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
 mock_start bluesky --posts 20 --page-size 4 --log "$T/log"
 run() {
-	sc-fetch bluesky --mentions --api-base "$MOCK_URL" --state "$T/st" \
+	sc-fetch bluesky --no-followers --mentions --api-base "$MOCK_URL" --state "$T/st" \
 	    -o "$T/out" 2>"$T/err" || fail "exit $?: $(cat "$T/err")"
 	[ -s "$T/err" ] && fail "stderr: $(cat "$T/err")"
 	:
@@ -37,7 +37,7 @@ run
 
 # A server that sends every reason: only the posts are kept.
 mock_set ignore-reasons=1
-sc-fetch bluesky --mentions --api-base "$MOCK_URL" >"$T/out2" 2>"$T/err" ||
+sc-fetch bluesky --no-followers --mentions --api-base "$MOCK_URL" >"$T/out2" 2>"$T/err" ||
     fail "all reasons: exit $?: $(cat "$T/err")"
 [ "$(wc -l <"$T/out2")" -eq 18 ] || fail "all reasons: $(wc -l <"$T/out2")"
 grep -q 'app.bsky.feed.like' "$T/out2" && fail "a like was written"

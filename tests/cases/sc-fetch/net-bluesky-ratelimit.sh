@@ -5,7 +5,7 @@
 . "$SC_TOP/tests/mock/lib.sh"
 export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
 fetch() {
-	sc-fetch bluesky --search acme --api-base "$MOCK_URL" "$@"
+	sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" "$@"
 }
 mock_start bluesky --posts 12 --page-size 5 --reset 0.2 --on 3:429 \
     --log "$T/log"

@@ -7,7 +7,7 @@
 export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
 mock_start bluesky --data net-bluesky-search/data.json --page-size 4 \
     --log "$T/log"
-sc-fetch bluesky --search acme --api-base "$MOCK_URL" \
+sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" \
     --brand-account acme.bsky.social >"$T/out" 2>"$T/err" ||
     fail "exit $?: $(cat "$T/err")"
 [ -s "$T/err" ] && fail "stderr: $(cat "$T/err")"
@@ -26,7 +26,7 @@ jq -se '
 
 # --since and --until go to the search.
 : >"$T/log"
-sc-fetch bluesky --search acme --api-base "$MOCK_URL" \
+sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" \
     --since 2026-11-23T05:00:00Z --until 2026-11-23T10:00:00Z >"$T/out" \
     2>"$T/err" || fail "window: exit $?: $(cat "$T/err")"
 [ "$(jq -r .created_at "$T/out" | cut -c12-16 | tr '\n' ' ')" = \
@@ -50,7 +50,7 @@ diff -u net-bluesky-search/expected.ndjson "$T/out" ||
 # A post whose time is no time: reported, the others written, exit 1.
 mock_stop
 mock_start bluesky --data net-bluesky-search/bad.json
-sc-fetch bluesky --search acme --api-base "$MOCK_URL" >"$T/out" 2>"$T/err"
+sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" >"$T/out" 2>"$T/err"
 rc=$?
 [ $rc -eq 1 ] || fail "bad post: exit $rc, want 1"
 [ "$(jq -r .text "$T/out")" = "acme is fine" ] || fail "out: $(cat "$T/out")"
