@@ -35,6 +35,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "config.h"
+#include "creds.h"
 #include "diag.h"
 #include "driver.h"
 #include "hmap.h"
@@ -1017,31 +1018,13 @@ credentials(struct net *n)
 	struct net_run *r = n->run;
 	const struct drv_cred *c;
 	const char *v;
-	json_error_t e;
-	json_t *root = NULL, *mine = NULL;
-	struct stat st;
+	json_t *root = NULL;
 	size_t i;
 
-	if (r->creds_path != NULL) {
-		if (stat(r->creds_path, &st) == -1)
-			die(SC_EXIT_FATAL, "%s: %s", r->creds_path,
-			    strerror(errno));
-		if (st.st_mode & (S_IRGRP | S_IROTH))
-			die(SC_EXIT_FATAL, "%s: readable by others (mode "
-			    "%04o); chmod 600 it", r->creds_path,
-			    (unsigned)(st.st_mode & 07777));
-		if ((root = json_load_file(r->creds_path, 0, &e)) == NULL)
-			die(SC_EXIT_FATAL, "%s:%d: %s", r->creds_path, e.line,
-			    e.text);
-		if (!json_is_object(root)) {
-			json_decref(root);
-			die(SC_EXIT_FATAL, "%s: expected an object",
-			    r->creds_path);
-		}
-		mine = json_object_get(root, n->drv->name);
-	}
+	if (r->creds_path != NULL)
+		root = creds_load(r->creds_path);
 	for (i = 0, c = n->drv->creds; c->field != NULL; c++, i++) {
-		v = net_str(mine, c->field);
+		v = creds_get(root, n->drv->name, c->field);
 		if (v != NULL && *v != '\0')
 			r->creds_from_file = 1;
 		else
