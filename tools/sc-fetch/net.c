@@ -1027,8 +1027,10 @@ credentials(struct net *n)
 		v = creds_get(root, n->drv->name, c->field);
 		if (v != NULL && *v != '\0')
 			r->creds_from_file = 1;
-		else
+		else {
 			v = getenv(c->env);
+			creds_check(c->env, v);
+		}
 		if (v != NULL && *v != '\0')
 			n->cred[i] = r->credv[i] = xstrdup(v);
 		else if (!c->optional) {
