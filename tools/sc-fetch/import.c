@@ -25,6 +25,7 @@
 #include "output.h"
 #include "post.h"
 #include "record.h"
+#include "samefile.h"
 #include "sc.h"
 #include "source.h"
 #include "utf8.h"
@@ -380,6 +381,10 @@ import_main(int argc, char **argv)
 	json_decref(cfg);
 
 	/* Before -o truncates anything (each file opens it again). */
+	samefile_check(im.c.output, "output file", argv + optind,
+	    argc - optind);
+	samefile_check(im.c.rejects, "rejects file", argv + optind,
+	    argc - optind);
 	if (im.c.rejects != NULL) {
 		if ((fp = fopen(im.c.rejects, "a")) == NULL)
 			die(SC_EXIT_FATAL, "%s: %s", im.c.rejects,
