@@ -83,7 +83,45 @@ class_output_is_input() {
 	cd "$tmp" || exit 2
 }
 
-classes="output_is_input"
+# checkre DESC RC WANTRC ERRFILE REGEX: exit status, stderr matches.
+checkre() {
+	if [ "$2" -ne "$3" ]; then
+		notok "$1" "exit $2, want $3" "$(head -c 300 "$4")"
+	elif ! grep -Eq "$5" "$4" || [ "$(wc -l <"$4")" -ne 1 ]; then
+		notok "$1" "got:  $(head -c 300 "$4")" "want: /$5/"
+	else
+		ok "$1"
+	fi
+}
+
+# gzip then plain lines appended; a gzip file cut short; a BOM.
+class_gzip() {
+	name=$1
+	shift
+	d=$tmp/$name-gzip
+	mkdir -p "$d" && cd "$d" || return
+	echo "$post" | gzip >tail.gz
+	size=$(wc -c <tail.gz)
+	echo "$post" >>tail.gz
+	"$@" tail.gz >out 2>err
+	check "$name: data after gzip: exit 2, named" $? 2 err \
+	    "$name: tail.gz: data after the end of the gzip stream, at byte $size; not read"
+	i=0
+	while [ $i -lt 400 ]; do
+		echo "$post" | sed "s/\"id\":\"1\"/\"id\":\"$i\"/"
+		i=$((i + 1))
+	done | gzip >whole.gz
+	head -c $(($(wc -c <whole.gz) / 2)) whole.gz >cut.gz
+	"$@" cut.gz >out 2>err
+	checkre "$name: truncated gzip: exit 2, file:line" $? 2 err \
+	    "^$name: cut.gz:[0-9]+: unexpected end of compressed data \(truncated gzip file\?\)\$"
+	printf '\357\273\277%s\n' "$post" >bom.ndjson
+	"$@" bom.ndjson >out 2>err
+	check "$name: a BOM before the first record is skipped" $? 0 err ""
+	cd "$tmp" || exit 2
+}
+
+classes="output_is_input gzip"
 
 for class in $classes; do
 	echo "$programs" | while IFS='	' read -r name cmd; do
