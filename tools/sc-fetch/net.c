@@ -805,8 +805,8 @@ options(struct net *n, int argc, char **argv)
 	buf_adds(&shorts, SC_COMMON_SHORTOPTS "v");
 	if (d->shortopts != NULL)
 		buf_adds(&shorts, d->shortopts);
-	while ((ch = getopt_long(argc, argv, buf_str(&shorts), r->longopts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, buf_str(&shorts),
+	    r->longopts)) != -1) {
 		switch (ch) {
 		case OPT_API_BASE:
 			free(r->api_base);

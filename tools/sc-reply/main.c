@@ -130,8 +130,8 @@ main(int argc, char *argv[])
 	    "                      has no template (default en)\n"
 	    "      --no-mention    do not start replies with @handle\n";
 	cli_init(&c);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "a:t:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "a:t:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'a':
 			aopt = optarg;

@@ -67,8 +67,8 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	memset(op, 0, sizeof(*op));
 	op->since = INT64_MIN;
 	op->until = INT64_MAX;
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_BY:
 			if (op->by != NULL)

@@ -94,8 +94,8 @@ main(int argc, char *argv[])
 	    "                      configuration file)\n"
 	    "  -n, --check         only load and check the rules\n";
 	cli_init(&c);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "nr:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "nr:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'n':
 			check = 1;
