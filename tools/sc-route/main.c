@@ -16,14 +16,20 @@
 #include "sc.h"
 #include "xmem.h"
 
+struct router {
+	const struct ruleset *rs;
+	struct rule_hits *hits;
+};
+
 static int
 route_post(struct recin *r, json_t *post, void *ctx)
 {
-	const struct ruleset *rs = ctx;
+	struct router *ro = ctx;
 	char err[256];
 	json_t *route;
 
-	route = rules_route(rs, rules_match(rs, post), post, err, sizeof(err));
+	rules_match(ro->rs, post, ro->hits);
+	route = rules_route(ro->rs, ro->hits, post, err, sizeof(err));
 	if (route == NULL) {
 		rec_reject(r, "%s", err);
 		return -1;
@@ -82,6 +88,7 @@ main(int argc, char *argv[])
 	};
 	struct sc_common c;
 	struct ruleset *rs;
+	struct router ro;
 	const char *rules = NULL;
 	char *path;
 	int ch, check = 0, status = SC_EXIT_OK;
@@ -115,9 +122,12 @@ main(int argc, char *argv[])
 		cli_usage_error();
 	}
 	rs = rules_load(path);
+	ro.rs = rs;
+	ro.hits = rules_hits_new(rs);
 	if (!check)
 		status = rec_filter(&c, argv + optind, argc - optind,
-		    route_post, rs);
+		    route_post, &ro);
+	rules_hits_free(ro.hits);
 	rules_free(rs);
 	free(path);
 	return status;
