@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "jsonw.h"
 #include "post.h"
 #include "rules.h"
 #include "sctime.h"
@@ -216,6 +218,147 @@ node_holds(const struct rule_node *n, const json_t *post)
 		return !node_holds(&n->kids[0], post);
 	}
 	return 0;
+}
+
+/* --explain: what decided, in words. */
+
+static const char *const opnames[] = {
+	"eq", "ne", "in", "nin", "gt", "gte", "lt", "lte", "exists",
+	"contains", "matches", "nonempty"
+};
+
+#define WHY_VALUE	60	/* bytes of a value quoted in a reason */
+
+/* "class.lang eq \"pl\" (got \"en\")" for condition c of test t. */
+static json_t *
+describe(const struct rule_test *t, const struct rule_cond *c,
+    const json_t *v)
+{
+	struct buf b = BUF_INIT, val = BUF_INIT;
+	size_t n;
+	json_t *s;
+
+	buf_printf(&b, "%s %s ", t->field, opnames[c->op]);
+	jsonw(&b, c->arg);
+	if (v == NULL) {
+		buf_adds(&b, " (missing)");
+	} else {
+		jsonw(&val, v);
+		n = val.len;
+		if (n > WHY_VALUE) {
+			n = WHY_VALUE;
+			/* Not inside a UTF-8 sequence. */
+			while (n > 0 && (val.s[n] & 0xc0) == 0x80)
+				n--;
+		}
+		buf_adds(&b, " (got ");
+		buf_add(&b, val.s, n);
+		buf_adds(&b, n < val.len ? "...)" : ")");
+	}
+	s = json_stringn(b.s, b.len);
+	buf_free(&b);
+	buf_free(&val);
+	return s;
+}
+
+/*
+ * Whether n holds, with the tests that made it so appended to why: all of
+ * a holding "all", the first failing member of a failing one; the first
+ * holding member of an "any", all of a failing one.
+ */
+static int
+node_why(const struct rule_node *n, const json_t *post, json_t *why)
+{
+	const struct rule_test *t;
+	const json_t *v;
+	json_t *sub, *keep = NULL, *e;
+	size_t i, j;
+	int held, r;
+
+	switch (n->kind) {
+	case COND_TEST:
+		t = &n->test;
+		v = post;
+		for (j = 0; j < t->npath && v != NULL; j++)
+			v = json_object_get(v, t->path[j]);
+		for (j = 0; j < t->nconds; j++)
+			if (!holds(&t->conds[j], v)) {
+				json_array_append_new(why,
+				    describe(t, &t->conds[j], v));
+				return 0;
+			}
+		for (j = 0; j < t->nconds; j++)
+			json_array_append_new(why, describe(t, &t->conds[j],
+			    v));
+		return 1;
+	case COND_NOT:
+		sub = json_array();
+		r = !node_why(&n->kids[0], post, sub);
+		json_array_foreach(sub, i, e)
+			json_array_append_new(why, json_sprintf("not: %s",
+			    json_string_value(e)));
+		json_decref(sub);
+		return r;
+	case COND_ALL:
+	case COND_ANY:
+		held = n->kind == COND_ALL;
+		for (i = 0; i < n->nkids; i++) {
+			sub = json_array();
+			r = node_why(&n->kids[i], post, sub);
+			if (r != held) {
+				/* Decides: this member alone says why. */
+				json_array_extend(why, sub);
+				json_decref(sub);
+				json_decref(keep);
+				return r;
+			}
+			if (keep == NULL)
+				keep = json_array();
+			json_array_extend(keep, sub);
+			json_decref(sub);
+		}
+		if (keep != NULL)
+			json_array_extend(why, keep);
+		json_decref(keep);
+		return held;
+	}
+	return 0;
+}
+
+static json_t *
+rule_why(const struct rule *r, const json_t *post)
+{
+	json_t *why = json_array();
+
+	if (r->cond != NULL)
+		node_why(r->cond, post, why);
+	return json_pack("{s:s, s:o}", "rule", r->name, "because", why);
+}
+
+json_t *
+rules_why(const struct ruleset *rs, const struct rule_hits *h,
+    const json_t *post)
+{
+	json_t *why, *passed, *cont;
+	size_t i, end;
+
+	passed = json_array();
+	cont = json_array();
+	end = h->decided != NULL ? h->decided->index : rs->nrules;
+	for (i = 0; i < end; i++) {
+		if (rs->rules[i].cont && rules_rule_matches(&rs->rules[i],
+		    post))
+			json_array_append_new(cont, rule_why(&rs->rules[i],
+			    post));
+		else
+			json_array_append_new(passed, rule_why(&rs->rules[i],
+			    post));
+	}
+	why = h->decided != NULL ? rule_why(h->decided, post) :
+	    json_pack("{s:n, s:[]}", "rule", "because");
+	json_object_set_new(why, "continued", cont);
+	json_object_set_new(why, "passed", passed);
+	return why;
 }
 
 int

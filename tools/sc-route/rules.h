@@ -146,6 +146,14 @@ int		 rules_rule_matches(const struct rule *r, const json_t *post);
  */
 json_t		*rules_route(const struct ruleset *rs, const struct rule_hits *h,
 		    const json_t *post, char *err, size_t errlen);
+/*
+ * For --explain, a new object: the deciding rule ("rule", null when none)
+ * and the tests that made it match ("because"), the "continue" rules that
+ * added their tags ("continued") and the rules passed over ("passed"),
+ * each with the tests that failed it.
+ */
+json_t		*rules_why(const struct ruleset *rs, const struct rule_hits *h,
+		    const json_t *post);
 void		 rules_free(struct ruleset *rs);
 
 #endif
