@@ -21,7 +21,7 @@ DESTDIR ?=
 
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
-DEPS = libcurl jansson zlib libutf8proc
+DEPS = libcurl jansson zlib libutf8proc libpcre2-8
 DEPS_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEPS_LIBS ?= $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 

@@ -174,8 +174,11 @@ holds(const struct rule_cond *c, const json_t *v)
 	case OP_CONTAINS:
 		return contains(c, v);
 	case OP_MATCHES:
-		return json_is_string(v) &&
-		    regexec(&c->re, json_string_value(v), 0, NULL, 0) == 0;
+		/* Jansson strings are valid UTF-8: no need to check again.
+		 * Past the match limit counts as no match. */
+		return json_is_string(v) && pcre2_match(c->re,
+		    (PCRE2_SPTR)json_string_value(v), json_string_length(v),
+		    0, PCRE2_NO_UTF_CHECK, c->md, NULL) >= 0;
 	case OP_NONEMPTY:
 		return nonempty(v) == c->flag;
 	}

@@ -249,6 +249,7 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 {
 	char eb[256];
 	const char *s;
+	PCRE2_SIZE off;
 	size_t i;
 	int rc;
 
@@ -307,12 +308,19 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 			fail(ld, "\"%s\": expected a string, got %s", name,
 			    json_kind_a(a));
 		s = json_string_value(a);
-		rc = regcomp(&c->re, s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
-		if (rc != 0) {
-			regerror(rc, &c->re, eb, sizeof(eb));
-			fail(ld, "\"%s\": bad regular expression \"%s\": %s",
-			    name, s, eb);
+		c->re = pcre2_compile((PCRE2_SPTR)s, json_string_length(a),
+		    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &rc, &off, NULL);
+		if (c->re == NULL) {
+			pcre2_get_error_message(rc, (PCRE2_UCHAR *)eb,
+			    sizeof(eb));
+			fail(ld, "\"%s\": bad regular expression \"%s\": %s "
+			    "(at offset %zu)", name, s, eb, (size_t)off);
 		}
+		/* Faster where the platform has a JIT; fine without. */
+		(void)pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE);
+		c->md = pcre2_match_data_create_from_pattern(c->re, NULL);
+		if (c->md == NULL)
+			die(SC_EXIT_FATAL, "out of memory");
 		/* Only now does the condition own a compiled pattern. */
 		c->op = OP_MATCHES;
 		return;
@@ -1131,8 +1139,8 @@ free_node(struct rule_node *n)
 		return;
 	for (j = 0; j < t->nconds; j++) {
 		free(t->conds[j].needle);
-		if (t->conds[j].op == OP_MATCHES)
-			regfree(&t->conds[j].re);
+		pcre2_match_data_free(t->conds[j].md);
+		pcre2_code_free(t->conds[j].re);
 	}
 	free(t->conds);
 	free(t->path);

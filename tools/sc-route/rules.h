@@ -18,7 +18,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <regex.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <jansson.h>
 
 #define SLA_MAX_MINUTES	525600	/* a year */
@@ -36,7 +37,7 @@ enum rule_op {
 	OP_LTE,
 	OP_EXISTS,	/* flag */
 	OP_CONTAINS,	/* needle */
-	OP_MATCHES,	/* re */
+	OP_MATCHES,	/* re, md */
 	OP_NONEMPTY	/* flag */
 };
 
@@ -46,7 +47,8 @@ struct rule_cond {
 	const json_t	*arg;		/* borrowed from the rules document */
 	char		*needle;	/* lower-case ASCII */
 	size_t		 nlen;
-	regex_t		 re;
+	pcre2_code	*re;		/* UTF-8, Unicode, caseless */
+	pcre2_match_data *md;		/* for re, made once */
 };
 
 /* One field and what must hold of it. */
