@@ -21,7 +21,7 @@ DESTDIR ?=
 
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
-DEPS = libcurl jansson zlib libutf8proc
+DEPS = libcurl jansson zlib libutf8proc libpcre2-8
 DEPS_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEPS_LIBS ?= $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 
@@ -49,7 +49,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz-*.c))
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
 MAN1 = $(TOOLS:%=man/%.1)
-MANS = $(MAN1) man/sc-post.5 man/sc.7
+MANS = $(MAN1) man/sc-post.5 man/sc-route.5 man/sc.7
 DATA = $(shell find data scripts/examples -type f 2>/dev/null | sort)
 
 all: $(BINS) data-stamp
@@ -123,7 +123,7 @@ install: all
 		$(DESTDIR)$(DATADIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	install -m 644 man/sc-post.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/sc-post.5 man/sc-route.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/sc.7 $(DESTDIR)$(MANDIR)/man7
 	cd $(BUILD)/share/sc && find . -type f | while read -r f; do \
 		install -d "$(DESTDIR)$(DATADIR)/$$(dirname "$$f")" && \
@@ -133,7 +133,7 @@ install: all
 uninstall:
 	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS)
 	cd $(DESTDIR)$(MANDIR) && rm -f $(MAN1:man/%=man1/%) man5/sc-post.5 \
-		man7/sc.7
+		man5/sc-route.5 man7/sc.7
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
