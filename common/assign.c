@@ -618,8 +618,8 @@ handoffs_json(const struct assign *a, const struct handoff *h, size_t n)
 enum { NOOP, CHANGED };
 
 /*
- * The effect of a post on the conversations: NOOP when it touched nothing
- * (so need not be remembered), else CHANGED with its agent in *gp.
+ * The effect of a post on the conversations: NOOP when it touched nothing,
+ * else CHANGED; its agent in *gp.
  */
 static int
 apply(struct assign *a, const struct assign_post *p, struct agent **gp)
@@ -745,9 +745,12 @@ assign_post(struct assign *a, const struct assign_post *p, json_t **agent,
 	if (!a->any_applied || a->newest < p->created_at)
 		a->newest = p->created_at;
 	a->any_applied = 1;
-	if (apply(a, p, &g) == NOOP)
-		return for_agents(a, p, NULL, 0) ?
-		    (*agent = json_null(), ASSIGN_DONE) : ASSIGN_SKIP;
+	/*
+	 * Remembered even when it changed nothing: applied again later, on
+	 * another state, it might (a brand post closing a conversation that
+	 * a later post reopened).
+	 */
+	(void)apply(a, p, &g);
 	ap = xcalloc(1, sizeof(*ap));
 	ap->t = p->created_at;
 	ap->agent = g != NULL ? xstrdup(g->id) : NULL;
