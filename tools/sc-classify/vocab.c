@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "fold.h"
 #include "hmap.h"
 #include "intent.h"
 #include "lang.h"
@@ -115,6 +116,17 @@ dfile_next(struct dfile *d)
 		}
 		return 1;
 	}
+}
+
+/*
+ * s[0..n) without its diacritics into out; 0 when it had none.  Terms are
+ * matched with and without them.
+ */
+static int
+strip(const char *s, size_t n, struct buf *out)
+{
+	buf_reset(out);
+	return fold_may_strip(s, n) && fold(s, n, FOLD_STRIP, out) == 1;
 }
 
 static float
@@ -342,8 +354,7 @@ add_term(struct vocab *v, const struct dfile *d, int field, int kind,
 	 * The term as typed without its diacritics too ("tres bien" for
 	 * "très bien"), unless some list has it: added when all are loaded.
 	 */
-	if (!text_may_strip(v->scratch.norm.s, v->scratch.norm.len) ||
-	    !text_strip(v->scratch.norm.s, v->scratch.norm.len, key))
+	if (!strip(v->scratch.norm.s, v->scratch.norm.len, key))
 		return;
 	if (v->nalias == v->aalias) {
 		v->aalias = v->aalias ? v->aalias * 2 : 256;
@@ -587,8 +598,7 @@ vocab_annotate(const struct vocab *v, struct text *t)
 		}
 		/* "café" typed for the list's "cafe" */
 		if (k->entry < 0 && k->type == TOK_WORD &&
-		    text_may_strip(text_tok(t, i), k->len) &&
-		    text_strip(text_tok(t, i), k->len, &t->spare) &&
+		    strip(text_tok(t, i), k->len, &t->spare) &&
 		    (k->entry = vocab_lookup(v, t->spare.s, t->spare.len)) >= 0)
 			k->flags |= TF_STRIPPED;
 		if (k->entry < 0 || (maxn = v->slot[k->entry].maxn) < 2)
