@@ -4,7 +4,8 @@
  *
  *	text.h		tokens, lower case
  *	lang.h		language, by script and cues
- *	sentiment.h	lexicon score of the language found
+ *	sentiment.h	lexicon score of the language found (and of
+ *			the one it mixes in)
  *	intent.h	cue phrases and sentiment
  *
  * classifier_init() loads every data file (exit 2 on a missing or bad
@@ -35,6 +36,7 @@ struct classifier {
 	json_t		*lang[LANG_MAX];
 	json_t		*model;
 	json_t		*out;		/* the last class made */
+	int		 fallback;	/* FALLBACK_LANG */
 };
 
 struct class_result {

@@ -43,17 +43,27 @@ void
 intent_guess(const struct vocab *v, const struct text *t, int lang,
     const struct sentiment *s, struct intent_guess *g)
 {
+	const unsigned kind = SENSE_BIT(SENSE_INTENT);
 	const struct sense *m;
 	double cue[INTENT_COUNT], *sc = g->score, sum = 0;
 	size_t i, n;
-	int in;
+	int in, ml, lang2 = s->lang2;
 
 	memset(cue, 0, sizeof(cue));
 	for (i = 0; i < t->ntok; i += n) {
 		n = 1;
-		m = vocab_match(v, t, i, SENSE_BIT(SENSE_INTENT), lang, &n);
-		for (; m != NULL; m = vocab_next(v, m, SENSE_BIT(SENSE_INTENT),
-		    lang))
+		ml = lang;
+		m = vocab_match(v, t, i, kind, ml, &n);
+		/* "Suggestion: añadan más vuelos" (vocab.h) */
+		if (m == NULL && lang2 != -1 &&
+		    vocab_mixable(v, t, i, kind, lang)) {
+			if (lang2 == VOCAB_MIXED)
+				lang2 = vocab_mixed_lang(v, t, lang);
+			if ((ml = lang2) != -1)
+				m = vocab_match(v, t, i, kind, ml, &n);
+		}
+		for (; m != NULL; m = ml == VOCAB_ANY ? NULL :
+		    vocab_next(v, m, kind, ml))
 			cue[m->arg] += m->weight;
 	}
 	/* "Best airline ever 🙃": the praise is the complaint. */

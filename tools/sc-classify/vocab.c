@@ -342,10 +342,9 @@ static void
 add_term(struct vocab *v, const struct dfile *d, int field, int kind,
     int lang, int arg, float w)
 {
-	size_t n;
-
 	struct buf *key = &v->scratch.spare;
 	struct alias *a;
+	size_t n;
 
 	n = term(v, d, field);
 	add_sense(v, d, v->scratch.norm.s, v->scratch.norm.len, n, kind,
@@ -450,7 +449,7 @@ letter_cue(struct vocab *v, const struct dfile *d)
 {
 	struct lettercue *lc;
 	const char *p = d->f[2], *end = p + d->flen[2];
-	int32_t c;
+	int32_t c, f[4];
 	int lang, i;
 	float w;
 
@@ -458,7 +457,10 @@ letter_cue(struct vocab *v, const struct dfile *d)
 	c = utf8_decode(&p, end);
 	if (c < 0 || p != end || text_script(c) == SCRIPT_NONE)
 		bad(d, "expected one letter: \"%s\"", d->f[2]);
-	c = text_lower(c);
+	/* As the tokenizer folds it: "ß" is "ss", never seen alone. */
+	if (fold_cp(c, f) != 1)
+		bad(d, "\"%s\" folds to several letters", d->f[2]);
+	c = f[0];
 	if (c >= VOCAB_LETTERS)
 		bad(d, "letter cues must be below U+%04X: \"%s\"",
 		    VOCAB_LETTERS, d->f[2]);
@@ -494,10 +496,12 @@ word_cue(struct vocab *v, const struct dfile *d)
 	if (d->flen[1] > 1 && end[-1] == '\'') {
 		buf_reset(key);
 		while (p < end) {
+			int32_t f[4];
+			int i, nf = fold_cp(utf8_decode(&p, end), f);
 			char u[4];
 
-			buf_add(key, u, utf8_encode(text_lower(
-			    utf8_decode(&p, end)), u));
+			for (i = 0; i < nf; i++)
+				buf_add(key, u, utf8_encode(f[i], u));
 		}
 		add_sense(v, d, key->s, key->len, 1, SENSE_LANG, lang, 0, w);
 		return;
@@ -592,9 +596,15 @@ vocab_annotate(const struct vocab *v, struct text *t)
 			continue;
 		}
 		k->entry = lookup_hash(v, text_tok(t, i), k->len, k->hash);
-		if (k->entry < 0 && (k->flags & TF_ELONG)) {
+		/*
+		 * "baaaad" is "bad", though "baad" is a language cue: the
+		 * language ID does not read elongated words.
+		 */
+		if ((k->flags & TF_ELONG) && (k->entry < 0 ||
+		    (v->slot[k->entry].kinds & ~SENSE_BIT(SENSE_LANG)) == 0)) {
 			text_squeeze(t, i, &t->spare);
-			k->entry = vocab_lookup(v, t->spare.s, t->spare.len);
+			if ((x = vocab_lookup(v, t->spare.s, t->spare.len)) >= 0)
+				k->entry = x;
 		}
 		/* "café" typed for the list's "cafe" */
 		if (k->entry < 0 && k->type == TOK_WORD &&
@@ -686,4 +696,38 @@ vocab_match(const struct vocab *v, const struct text *t, size_t i,
 	if ((s = vocab_first(v, k->entry, kinds, lang)) != NULL)
 		*ntok = 1;
 	return s;
+}
+
+/* English is the language posts mix in most. */
+#define CONTACT_LANG	"en"
+
+int
+vocab_mixed_lang(const struct vocab *v, const struct text *t, int lang)
+{
+	const unsigned kind = SENSE_BIT(SENSE_LANG);
+	const struct sense *first, *m;
+	unsigned cues[LANG_MAX];
+	size_t i;
+	int l, best = -1, contact;
+
+	contact = lang_find(CONTACT_LANG, strlen(CONTACT_LANG));
+	memset(cues, 0, sizeof(cues));
+	for (i = 0; i < t->ntok; i++) {
+		first = vocab_first(v, t->tok[i].entry, kind, -1);
+		for (m = first; m != NULL; m = vocab_next(v, m, kind, -1))
+			if (m->lang == lang)
+				break;
+		if (m != NULL)
+			continue;
+		for (m = first; m != NULL; m = vocab_next(v, m, kind, -1))
+			if (m->lang < LANG_MAX)
+				cues[m->lang]++;
+	}
+	if (lang != contact)
+		return contact >= 0 && cues[contact] > 0 ? contact : -1;
+	for (l = 1; l < lang_count; l++)
+		if (l != lang && (lang_table[l].flags & LANG_DATA) &&
+		    cues[l] > 0 && (best < 0 || cues[l] > cues[best]))
+			best = l;
+	return best;
 }
