@@ -65,7 +65,7 @@ classifier_free(struct classifier *c)
 }
 
 void
-classify(struct classifier *c, const char *s, size_t n,
+classify(struct classifier *c, const char *s, size_t n, int ctx,
     struct class_result *r)
 {
 	int lang, lang2, data, fallback = 0;
@@ -86,7 +86,7 @@ classify(struct classifier *c, const char *s, size_t n,
 	else
 		lang2 = data ? VOCAB_MIXED : -1;
 	sentiment_score(&c->v, &c->t, lang, lang2, data, &r->sent);
-	intent_guess(&c->v, &c->t, lang, &r->sent, &r->intent);
+	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, &r->intent);
 	if (fallback) {
 		r->sent.conf *= FALLBACK_DAMP;
 		r->intent.conf *= FALLBACK_DAMP;

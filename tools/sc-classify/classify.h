@@ -47,7 +47,8 @@ struct class_result {
 
 void	 classifier_init(struct classifier *c);
 void	 classifier_free(struct classifier *c);
-void	 classify(struct classifier *c, const char *s, size_t n,
+/* ctx: what is known beyond the text, CTX_ bits of intent.h. */
+void	 classify(struct classifier *c, const char *s, size_t n, int ctx,
 	    struct class_result *r);
 /*
  * The "class" object for r, a new reference.  Records are written and

@@ -420,14 +420,25 @@ void
 vocab_load_intents(struct vocab *v, const char *name, int lang)
 {
 	static struct dfile d;	/* outlives a longjmp: see reading */
-	int in;
+	const char *f;
+	size_t flen;
+	int in, reply;
 
 	dfile_open(&d, name);
 	while (dfile_next(&d)) {
 		if (d.nf != 3)
 			bad(&d, "expected INTENT<TAB>PHRASE<TAB>WEIGHT");
-		if ((in = intent_find(d.f[0], d.flen[0])) == -1)
+		/* "reply:complaint": a cue only in a reply to the brand */
+		f = d.f[0];
+		flen = d.flen[0];
+		if ((reply = flen > 6 && memcmp(f, "reply:", 6) == 0)) {
+			f += 6;
+			flen -= 6;
+		}
+		if ((in = intent_find(f, flen)) == -1)
 			bad(&d, "unknown intent \"%s\"", d.f[0]);
+		if (reply)
+			in |= INTENT_REPLY;
 		add_term(v, &d, 1, SENSE_INTENT, lang, in,
 		    number(&d, 2, -4, 4));
 	}
