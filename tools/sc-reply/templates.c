@@ -256,9 +256,17 @@ resolve(const struct tmpls *ts, struct part *pt, const char *p, size_t n,
 			pt->src = specials[i].src;
 			return 0;
 		}
-	if ((n > 6 && memcmp(p, "agent.", 6) == 0) ||
-	    (n > 3 && memcmp(p, "kb.", 3) == 0) ||
-	    !(listed(post_fields, SIZE_MAX, p, n) || declared(ts, p, n))) {
+	if (n > 6 && memcmp(p, "agent.", 6) == 0) {
+		buf_printf(err, "no variable \"%.*s\" (agent.name and "
+		    "agent.initials are)", (int)n, p);
+		return -1;
+	}
+	if (n > 3 && memcmp(p, "kb.", 3) == 0) {
+		buf_printf(err, "no variable \"%.*s\" (kb.answer and kb.id "
+		    "are)", (int)n, p);
+		return -1;
+	}
+	if (!(listed(post_fields, SIZE_MAX, p, n) || declared(ts, p, n))) {
 		buf_printf(err, "no post has \"%.*s\" (add it to \"fields\" "
 		    "if yours do)", (int)n, p);
 		return -1;
