@@ -301,9 +301,9 @@ draft(struct recin *r, struct drafter *d, const json_t *post,
 	struct measure m;
 	const struct tmpl *t;
 	const char *agent, *conv, *id, *s;
-	json_t *reply, *review;
+	json_t *reply, *review, *parts;
 	char hex[17];
-	int fits;
+	int fits, shortened = 0;
 
 	memset(&rc, 0, sizeof(rc));
 	rc.post = post;
@@ -333,15 +333,23 @@ draft(struct recin *r, struct drafter *d, const json_t *post,
 	}
 	convos_note(d->convos, conv, id, body_digest(d->text.s, d->text.len));
 	measure(platform, buf_str(&d->text), d->text.len, &m);
-	fits = 1;
-	if (m.limit > 0 && m.length > (size_t)m.limit) {
-		rec_warn(r, "draft for %s is %zu characters, over %ld",
-		    platform, m.length, m.limit);
-		fits = 0;
-	} else if (m.byte_limit > 0 && m.bytes > (size_t)m.byte_limit) {
-		rec_warn(r, "draft for %s is %zu bytes, over %ld",
-		    platform, m.bytes, m.byte_limit);
-		fits = 0;
+	fits = measure_fits(&m);
+	parts = json_array();
+	if (!fits && d->thread) {
+		rec_warn(r, "draft for %s is %zu characters, over %ld: "
+		    "split into a thread", platform, m.length, m.limit);
+		measure_thread(platform, d->text.s, d->text.len, parts);
+		fits = 1;
+	} else if (!fits) {
+		rec_warn(r, "draft for %s is %zu %s, over %ld: shortened",
+		    platform, m.limit > 0 && m.length > (size_t)m.limit ?
+		    m.length : m.bytes, m.limit > 0 && m.length >
+		    (size_t)m.limit ? "characters" : "bytes",
+		    m.limit > 0 && m.length > (size_t)m.limit ? m.limit :
+		    m.byte_limit);
+		shortened = measure_shorten(platform, &d->text);
+		measure(platform, buf_str(&d->text), d->text.len, &m);
+		fits = measure_fits(&m);
 	}
 	review = review_reasons(d, class);
 	reply = json_object();
@@ -357,6 +365,14 @@ draft(struct recin *r, struct drafter *d, const json_t *post,
 	json_object_set_new(reply, "limit", m.limit > 0 ?
 	    json_integer(m.limit) : json_null());
 	json_object_set_new(reply, "fits", json_boolean(fits));
+	json_object_set_new(reply, "parts", json_integer(json_array_size(parts) >
+	    0 ? (json_int_t)json_array_size(parts) : 1));
+	if (json_array_size(parts) > 0)
+		json_object_set_new(reply, "thread", parts);
+	else
+		json_decref(parts);
+	if (shortened)
+		json_object_set_new(reply, "shortened", json_true());
 	if (json_array_size(review) > 0)
 		json_object_set_new(reply, "review", review);
 	else

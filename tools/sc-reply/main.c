@@ -22,7 +22,8 @@ enum {
 	OPT_HISTORY,
 	OPT_APPROVE,
 	OPT_REJECT,
-	OPT_LINT
+	OPT_LINT,
+	OPT_THREAD
 };
 
 /* What a run does; drafting unless an option says otherwise. */
@@ -149,6 +150,7 @@ main(int argc, char *argv[])
 		{ "approve",	   required_argument, NULL, OPT_APPROVE },
 		{ "reject",	   required_argument, NULL, OPT_REJECT },
 		{ "lint",	   no_argument,	      NULL, OPT_LINT },
+		{ "thread",	   no_argument,	      NULL, OPT_THREAD },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sc_common c;
@@ -161,7 +163,7 @@ main(int argc, char *argv[])
 	char *tpath;
 	json_t *cfg;
 	double below = 0.6;
-	int ch, mention = 1, status, mode = MODE_DRAFT;
+	int ch, mention = 1, status, mode = MODE_DRAFT, thread = 0;
 
 	diag_init(argv[0]);
 	cli_usage_text =
@@ -187,6 +189,8 @@ main(int argc, char *argv[])
 	    "                      across runs so variants do not repeat\n"
 	    "      --approve ID    approve the reply to post ID (repeatable)\n"
 	    "      --reject ID     reject the reply to post ID (repeatable)\n"
+	    "      --thread        split a draft that is too long into a\n"
+	    "                      numbered thread (default: shorten it)\n"
 	    "      --lint          check the replies, write no records\n";
 	cli_init(&c);
 	gate_init(&g);
@@ -219,6 +223,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LINT:
 			mode = MODE_LINT;
+			break;
+		case OPT_THREAD:
+			thread = 1;
 			break;
 		default:
 			if (!cli_common(&c, ch, optarg))
@@ -256,6 +263,7 @@ main(int argc, char *argv[])
 	ts = tmpls_load(tpath);
 	drafter_init(&d, ts, agent_name(cfg, aopt, ts), fallback, mention);
 	d.review_below = below;
+	d.thread = thread;
 	d.convos = convos_open(history);
 	want = members(ts);
 

@@ -100,6 +100,18 @@ struct measure {
 
 void		 measure(const char *platform, const char *s, size_t n,
 		    struct measure *m);
+int		 measure_fits(const struct measure *m);
+/*
+ * Cut text to what platform allows, after the last sentence that fits,
+ * else at a word, with "…"; 1 when it was cut, 0 when it fit.
+ */
+int		 measure_shorten(const char *platform, struct buf *text);
+/*
+ * Split s[0..n) into posts that each fit platform, at sentences where
+ * possible, numbered " (1/3)"; appends them to parts, returns how many.
+ */
+size_t		 measure_thread(const char *platform, const char *s, size_t n,
+		    json_t *parts);
 
 /*
  * convo.c: the last reply text of each conversation (a digest), kept in
