@@ -295,13 +295,14 @@ render(struct drafter *d, const json_t *post, const struct tmpl *const *v,
 static json_t *
 draft(struct recin *r, struct drafter *d, const json_t *post,
     const json_t *class, const json_t *old, const struct tmpl *const *v,
-    size_t nv, const char *platform)
+    size_t nv, const char *platform, const char *lang)
 {
+	struct kb_hit hit = { NULL, 0, 0, 0 };
 	struct render rc;
 	struct measure m;
 	const struct tmpl *t;
 	const char *agent, *conv, *id, *s;
-	json_t *reply, *review, *parts;
+	json_t *reply, *review, *parts, *kbv;
 	char hex[17];
 	int fits, shortened = 0;
 
@@ -324,6 +325,12 @@ draft(struct recin *r, struct drafter *d, const json_t *post,
 	    (str(post, "conversation_id") != NULL && id != NULL &&
 	    strcmp(conv, id) != 0);
 
+	if (d->kb != NULL && kb_match(d->kb, str(post, "text"), lang,
+	    &hit)) {
+		rc.kb_id = hit.id;
+		rc.kb_answer = kb_answer(d->kb, &hit, tmpl_lang(v[0]),
+		    platform);
+	}
 	t = render(d, post, v, nv, &rc, convos_prev(d->convos, conv, id));
 	add_mention(d, post, platform);
 	if (old != NULL && edited(old, d->text.s, d->text.len)) {
@@ -379,6 +386,14 @@ draft(struct recin *r, struct drafter *d, const json_t *post,
 		json_decref(review);
 	if (rc.asks > 0)
 		json_object_set_new(reply, "missing", asked(d->text.s));
+	if (d->kb != NULL && hit.id != NULL) {
+		json_object_set_new(reply, "kb", kbv = json_object());
+		json_object_set_new(kbv, "id", json_string(hit.id));
+		json_object_set_new(kbv, "score", json_real(hit.score));
+		json_object_set_new(kbv, "used", json_boolean(hit.ok));
+	} else if (d->kb != NULL) {
+		json_object_set_new(reply, "kb", json_null());
+	}
 	if (rc.masked > 0)
 		json_object_set_new(reply, "masked", json_integer(
 		    (json_int_t)rc.masked));
@@ -444,7 +459,8 @@ draft_post(struct recin *r, json_t *post, void *ctx)
 		json_object_set_new(post, "reply", no_reply(buf_str(&d->why)));
 		return 0;
 	}
-	if ((reply = draft(r, d, post, class, old, v, nv, platform)) != NULL)
+	if ((reply = draft(r, d, post, class, old, v, nv, platform,
+	    lang)) != NULL)
 		json_object_set_new(post, "reply", reply);
 	return 0;
 }

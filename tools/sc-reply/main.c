@@ -23,7 +23,8 @@ enum {
 	OPT_APPROVE,
 	OPT_REJECT,
 	OPT_LINT,
-	OPT_THREAD
+	OPT_THREAD,
+	OPT_KB
 };
 
 /* What a run does; drafting unless an option says otherwise. */
@@ -151,6 +152,7 @@ main(int argc, char *argv[])
 		{ "reject",	   required_argument, NULL, OPT_REJECT },
 		{ "lint",	   no_argument,	      NULL, OPT_LINT },
 		{ "thread",	   no_argument,	      NULL, OPT_THREAD },
+		{ "kb",		   required_argument, NULL, OPT_KB },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sc_common c;
@@ -159,7 +161,7 @@ main(int argc, char *argv[])
 	struct lint *l;
 	struct tmpls *ts;
 	const char *topt = NULL, *aopt = NULL, *fallback = "en";
-	const char *history = NULL, **want;
+	const char *history = NULL, *kbpath = NULL, **want;
 	char *tpath;
 	json_t *cfg;
 	double below = 0.6;
@@ -168,8 +170,9 @@ main(int argc, char *argv[])
 	diag_init(argv[0]);
 	cli_usage_text =
 	    "sc-reply [-uz] [-a agent] [-o file] [-t templates.json]\n"
-	    "         [--fallback-lang code] [--history file] [--no-mention]\n"
-	    "         [--rejects file] [--review-below x] [--strict] [file ...]\n"
+	    "         [--fallback-lang code] [--history file] [--kb file]\n"
+	    "         [--no-mention] [--rejects file] [--review-below x]\n"
+	    "         [--strict] [--thread] [file ...]\n"
 	    "sc-reply [-uz] [-o file] --approve id | --reject id ...\n"
 	    "         [file ...]\n"
 	    "sc-reply --lint [-t templates.json] [file ...]";
@@ -189,6 +192,7 @@ main(int argc, char *argv[])
 	    "                      across runs so variants do not repeat\n"
 	    "      --approve ID    approve the reply to post ID (repeatable)\n"
 	    "      --reject ID     reject the reply to post ID (repeatable)\n"
+	    "      --kb FILE       the knowledge base {{kb.answer}} comes from\n"
 	    "      --thread        split a draft that is too long into a\n"
 	    "                      numbered thread (default: shorten it)\n"
 	    "      --lint          check the replies, write no records\n";
@@ -227,6 +231,9 @@ main(int argc, char *argv[])
 		case OPT_THREAD:
 			thread = 1;
 			break;
+		case OPT_KB:
+			kbpath = optarg;
+			break;
 		default:
 			if (!cli_common(&c, ch, optarg))
 				cli_usage_error();
@@ -264,6 +271,8 @@ main(int argc, char *argv[])
 	drafter_init(&d, ts, agent_name(cfg, aopt, ts), fallback, mention);
 	d.review_below = below;
 	d.thread = thread;
+	if (kbpath != NULL)
+		d.kb = kb_load(kbpath);
 	d.convos = convos_open(history);
 	want = members(ts);
 
@@ -273,6 +282,7 @@ main(int argc, char *argv[])
 		status = sc_worse(status, SC_EXIT_FATAL);
 
 	free(want);
+	kb_free(d.kb);
 	drafter_free(&d);
 	tmpls_free(ts);
 	free(tpath);

@@ -134,6 +134,28 @@ uint64_t	 digest64(const char *s, size_t n);
 /* The digest of a reply's words, leading @mentions left out. */
 uint64_t	 body_digest(const char *s, size_t n);
 
+/*
+ * kb.c: the knowledge base (--kb FILE; its format is in kb.c and
+ * sc-reply(1)).  kb_load() dies with "file:line: why" (exit 2).
+ * kb_match() scores text against every entry's phrases and returns 1
+ * when the best reaches the file's min_score; hit is filled in whenever
+ * anything matched at all.  hit->id points into kb.
+ */
+struct kb;
+struct kb_hit {
+	const char	*id;
+	double		 score;		/* 0 to 1, three decimals */
+	size_t		 entry;		/* the phrase, inside kb */
+	int		 ok;		/* score >= min_score */
+};
+struct kb	*kb_load(const char *path);
+int		 kb_match(struct kb *kb, const char *text, const char *lang,
+		    struct kb_hit *hit);
+/* The answer in lang, the platform's own if it has one; NULL: none. */
+const char	*kb_answer(const struct kb *kb, const struct kb_hit *hit,
+		    const char *lang, const char *platform);
+void		 kb_free(struct kb *kb);
+
 /* What every record needs: the templates and the options. */
 struct drafter {
 	struct tmpls	*ts;
@@ -144,6 +166,7 @@ struct drafter {
 					   reviews */
 	int		 thread;	/* split what is too long */
 	struct convos	*convos;
+	struct kb	*kb;		/* --kb, or NULL */
 	struct buf	 text;		/* scratch, reused per record */
 	struct buf	 tmp;
 	struct buf	 why;
