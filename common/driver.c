@@ -271,6 +271,19 @@ net_str(const json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
+const char *
+net_native_id(const struct driver *d, const char *id)
+{
+	size_t len;
+
+	if (id == NULL)
+		return NULL;
+	len = strlen(d->name);
+	if (strncmp(id, d->name, len) == 0 && id[len] == ':')
+		id += len + 1;
+	return *id != '\0' ? id : NULL;
+}
+
 const struct driver *
 net_driver(const char *name)
 {

@@ -71,4 +71,8 @@ void		 drafter_free(struct drafter *d);
 /* A rec_filter_fn: adds or replaces the post's "reply". */
 int		 draft_post(struct recin *r, json_t *post, void *ctx);
 
+/* send.c: sc-reply --send (see sc-reply(1)). */
+int		 send_asked(int argc, char **argv);	/* --send given */
+int		 send_main(int argc, char **argv);
+
 #endif
