@@ -47,8 +47,8 @@ class Spec:
         else:
             self.lo = self.hi = int(rng)
         kinds = ("429", "remaining0", "500", "502html", "html200",
-                 "badjson", "cutjson", "truncate", "drop", "slow", "401",
-                 "status")
+                 "badjson", "cutjson", "truncate", "drop", "500after",
+                 "dropafter", "slow", "401", "status")
         if self.kind not in kinds:
             raise ValueError("--on: unknown kind %r" % self.kind)
 
