@@ -272,6 +272,17 @@ net_str(const json_t *o, const char *key)
 }
 
 const char *
+net_item_id(const json_t *raw)
+{
+	const char *id;
+
+	if ((id = net_str(raw, "id")) == NULL &&
+	    (id = net_str(raw, "uri")) == NULL)
+		id = net_str(json_object_get(raw, "data"), "name");
+	return id != NULL && *id != '\0' ? id : NULL;
+}
+
+const char *
 net_native_id(const struct driver *d, const char *id)
 {
 	size_t len;

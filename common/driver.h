@@ -341,6 +341,11 @@ long		 net_reset_header(const struct http_resp *resp,
 /* The string at key of an object, or NULL (not a string, absent). */
 const char	*net_str(const json_t *o, const char *key);
 /*
+ * The id of a platform's item for a message about it: its "id", "uri"
+ * (Bluesky) or "data.name" (Reddit's fullname), or NULL.
+ */
+const char	*net_item_id(const json_t *raw);
+/*
  * The platform's own id in an sc-post id ("x:123" -> "123"; one without
  * the "name:" prefix as it is), or NULL when id is NULL or empty after
  * the prefix.
