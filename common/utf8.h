@@ -21,6 +21,12 @@ size_t	utf8_encode(int32_t cp, char *out);
 /* Number of code points (bad bytes count one each). */
 size_t	utf8_len(const char *s, size_t n);
 /*
+ * Columns s takes on a terminal (utf8proc's East Asian widths): wide and
+ * full-width characters 2, combining marks and zero-width characters 0;
+ * control characters and bad bytes 1 each, as a '?' in their place.
+ */
+size_t	utf8_width(const char *s, size_t n);
+/*
  * Length as X counts it (twitter-text v3 weighting): code points in
  * U+0000-U+10FF, U+2000-U+200D, U+2010-U+201F and U+2032-U+2037 weigh 1,
  * all others 2; each http(s) URL weighs 23.  Emoji sequences joined by
