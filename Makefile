@@ -3,6 +3,9 @@
 #   make                  build the five programs into build/bin
 #   make check            build with -Werror, run every test, also under
 #                         ASan+UBSan; ends with "N passed, N failed"
+#   make check-cluster    only the runs on real engines: GNU parallel over a
+#                         local sshd, a one-node Slurm cluster (make check
+#                         runs them too)
 #   make demo             run the whole pipeline on a generated week
 #   make bench            throughput against jq (see tests/bench)
 #   make install          PREFIX=/usr/local DESTDIR= by default
@@ -106,6 +109,10 @@ check: deps
 	@$(MAKE) --no-print-directory WERROR=1 SAN=1 BUILD=build-san tests
 	@sh tests/check.sh build build-san
 
+check-cluster: deps
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@SC_CHECK_ONLY='cluster:*' sh tests/check.sh build
+
 demo: deps
 	@$(MAKE) --no-print-directory all >/dev/null
 	@sh scripts/demo build/bin
@@ -142,7 +149,7 @@ clean:
 # Keep the objects of unit tests, which make would treat as intermediate.
 .SECONDARY:
 
-.PHONY: all tests deps check demo bench fuzz install uninstall clean \
+.PHONY: all tests deps check check-cluster demo bench fuzz install uninstall clean \
 	data-stamp FORCE
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
