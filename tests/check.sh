@@ -55,6 +55,7 @@ suite "man pages: EXAMPLES" sh tests/man-examples.sh "$build/bin"
 suite "install and demo" sh tests/install.sh "$build"
 suite "fuzz harnesses: seed corpora" sh tests/fuzz-replay.sh
 suite "cluster: GNU parallel over ssh" sh tests/cluster-ssh.sh "$build/bin"
+suite "cluster: Slurm array job and merge" sh tests/cluster-slurm.sh "$build/bin"
 if [ -n "$san" ]; then
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99

@@ -100,8 +100,9 @@ gzip -c "$d/week.ndjson" >"$d/week.ndjson.gz"
 echo '{}' >"$d/config.json"
 classify="$bindir/sc-classify --config $d/config.json"
 $classify <"$d/week.ndjson" >"$d/single.ndjson" 2>"$d/single.err"
+rc=$?
 t "sc-classify, one run over the week" \
-    '[ $? -eq 0 ] && [ "$(wc -l <"$d/single.ndjson")" -eq 4000 ]'
+    '[ $rc -eq 0 ] && [ "$(wc -l <"$d/single.ndjson")" -eq 4000 ]'
 
 # -- the stateless filter over three hosts ------------------------------------
 # The command each "host" runs: the programs are at the same path there,
