@@ -21,7 +21,6 @@
 #include "http.h"
 #include "sc.h"
 #include "sctime.h"
-#include "source.h"
 #include "xmem.h"
 
 #define X_PAGE		"100"	/* max_results: the most both allow */
@@ -332,9 +331,3 @@ const struct driver drv_x = {
 	.parse = x_parse,
 	.ratelimit = x_ratelimit,
 };
-
-int
-x_main(int argc, char **argv)
-{
-	return net_main(&drv_x, argc, argv);
-}

@@ -44,7 +44,6 @@
 #include "post.h"
 #include "sc.h"
 #include "sctime.h"
-#include "source.h"
 
 #define FB_NEST		"100"	/* comments or messages nested per item */
 #define FB_COMMENT_FIELDS "id,message,created_time,from,parent{id}," \
@@ -651,9 +650,3 @@ const struct driver drv_facebook = {
 	.ratelimit = fb_ratelimit,
 	.cleanup = fb_cleanup,
 };
-
-int
-facebook_main(int argc, char **argv)
-{
-	return net_main(&drv_facebook, argc, argv);
-}

@@ -1,11 +1,19 @@
 /* driver.h: READY */
 /*
- * driver.h - the network sources of sc-fetch: one generic run (net.c)
- * and one small driver per platform (x.c, mastodon.c, bluesky.c,
- * reddit.c, facebook.c), the way curl hides protocols behind a handler
- * table.
+ * driver.h - one driver per platform (driver-x.c, driver-mastodon.c,
+ * driver-bluesky.c, driver-reddit.c, driver-facebook.c) behind one
+ * handler table, the way curl hides protocols, used by both programs
+ * that talk to the platforms: sc-fetch reads pages of posts through
+ * them, sc-reply posts replies.  driver.c holds what every driver
+ * shares: requests, pages, the table (net_driver()).
  *
- * net.c owns everything the platforms share: the common options
+ * The program that runs a driver is its host (n->host): it sends the
+ * requests a driver cannot wait for (net_call_json(): log in, look a
+ * user up) with its own rules, and keeps the query's key (net_key()).
+ * sc-fetch's host is tools/sc-fetch/net.c, sc-reply's is
+ * tools/sc-reply/send.c.
+ *
+ * sc-fetch's net.c owns everything the platforms share: the common options
  * (--api-base, --state, --since, --until, --max, --max-wait, --retries,
  * --retry-wait, --timeout, --brand-account, --raw, --credentials, -v),
  * credentials, the state file and its lock, the page loop, dedupe, the
@@ -72,7 +80,16 @@
 #define NET_NOTIME		INT64_MIN
 
 struct net;
-struct net_run;		/* net.c's own */
+struct net_req;
+struct net_run;		/* the host's own */
+
+/* The program running the driver (see above). */
+struct net_host {
+	json_t		*(*call_json)(struct net *n, struct net_req *rq,
+			    const char *what);
+	/* The query's key, "x search QUERY": copy it if needed. */
+	void		 (*key)(struct net *n, const char *key);
+};
 
 /*
  * A credential: the key in the source's object of the --credentials file
@@ -125,6 +142,7 @@ struct net_page {
  */
 struct net {
 	const struct driver *drv;
+	const struct net_host *host;
 	void		*priv;		/* the driver's own */
 	const char	*api_base;	/* no trailing '/' */
 	const char	*cred[DRV_MAXCRED];	/* in drv->creds order;
@@ -208,15 +226,13 @@ struct driver {
  */
 #define DRV_NO_POS_STOP		0x1
 
-/* The drivers, one line each (net.c lists them for net_driver()). */
+/* The drivers, one line each (driver.c lists them for net_driver()). */
 extern const struct driver drv_x;
 extern const struct driver drv_mastodon;
 extern const struct driver drv_bluesky;
 extern const struct driver drv_reddit;
 extern const struct driver drv_facebook;
 
-/* The whole run of source drv: main's exit status. */
-int		 net_main(const struct driver *drv, int argc, char **argv);
 /* A driver by source name (for import --raw-pages), or NULL. */
 const struct driver *net_driver(const char *name);
 

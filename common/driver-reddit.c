@@ -36,7 +36,6 @@
 #include "http.h"
 #include "post.h"
 #include "sc.h"
-#include "source.h"
 
 #define REDDIT_PAGE	"100"
 #define REDDIT_WWW	"https://www.reddit.com"
@@ -395,9 +394,3 @@ const struct driver drv_reddit = {
 	.ratelimit = reddit_ratelimit,
 	.pos_cmp = reddit_pos_cmp,
 };
-
-int
-reddit_main(int argc, char **argv)
-{
-	return net_main(&drv_reddit, argc, argv);
-}

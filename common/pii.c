@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "buf.h"
 #include "pii.h"
 
 #define IS_DIGIT(c)	((c) >= '0' && (c) <= '9')
@@ -139,26 +140,48 @@ email_at(const char *s, size_t at, size_t n)
 	return dots > 0 && i - last > 2;
 }
 
-unsigned
-pii_scan(const char *s, size_t n)
+/* The e-mail address around the '@' at s[at]: its start and end. */
+static void
+email_span(const char *s, size_t at, size_t n, size_t *start, size_t *end)
 {
-	const char *p = s, *e = s + n, *q;
+	size_t a = at, b = at + 1;
+
+	while (a > 0 && (IS_ALNUM(s[a - 1]) || s[a - 1] == '.' ||
+	    s[a - 1] == '_' || s[a - 1] == '-' || s[a - 1] == '+'))
+		a--;
+	while (b < n && (IS_ALNUM(s[b]) || s[b] == '-' || s[b] == '.'))
+		b++;
+	while (b > at + 1 && (s[b - 1] == '.' || s[b - 1] == '-'))
+		b--;
+	*start = a;
+	*end = b;
+}
+
+unsigned
+pii_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
+{
+	const char *p, *e = s + n, *q;
 	char d[24];
 	size_t nd;
-	unsigned found = 0;
 	int plus, prev, ok;
 
-	for (; p < e; p++) {
+	for (p = s + *pos; p < e; p++) {
 		prev = p > s ? (unsigned char)p[-1] : ' ';
 		if (*p == '@') {
-			if (email_at(s, (size_t)(p - s), n))
-				found |= PII_EMAIL;
+			if (email_at(s, (size_t)(p - s), n)) {
+				email_span(s, (size_t)(p - s), n, start, end);
+				*pos = *end;
+				return PII_EMAIL;
+			}
 			continue;
 		}
 		if (IS_UPPER(*p) && !IS_ALNUM(prev) &&
 		    (q = iban_at(p, e, &ok)) != NULL) {
-			if (ok)
-				found |= PII_IBAN;
+			if (ok) {
+				*start = (size_t)(p - s);
+				*end = *pos = (size_t)(q - s);
+				return PII_IBAN;
+			}
 			p = q - 1;
 			continue;
 		}
@@ -177,11 +200,44 @@ pii_scan(const char *s, size_t n)
 			p = q;
 			continue;
 		}
+		ok = 0;
 		if (!plus && nd >= 13 && nd <= 19 && pii_luhn(d, nd))
-			found |= PII_CARD;
+			ok = PII_CARD;
 		else if (plus ? nd >= 8 && nd <= 15 : nd >= 9 && nd <= 12)
-			found |= PII_PHONE;
+			ok = PII_PHONE;
+		if (ok) {
+			*start = (size_t)(p - s);
+			*end = *pos = (size_t)(q - s);
+			return (unsigned)ok;
+		}
 		p = q - 1;
 	}
+	*pos = n;
+	return 0;
+}
+
+unsigned
+pii_scan(const char *s, size_t n)
+{
+	size_t pos = 0, a, b;
+	unsigned found = 0, k;
+
+	while ((k = pii_next(s, n, &pos, &a, &b)) != 0)
+		found |= k;
 	return found;
+}
+
+size_t
+pii_mask(const char *s, size_t n, struct buf *out, const char *mask)
+{
+	size_t pos = 0, a, b, done = 0, count = 0;
+
+	while (pii_next(s, n, &pos, &a, &b) != 0) {
+		buf_add(out, s + done, a - done);
+		buf_adds(out, mask);
+		done = b;
+		count++;
+	}
+	buf_add(out, s + done, n - done);
+	return count;
 }

@@ -45,7 +45,6 @@
 #include "post.h"
 #include "sc.h"
 #include "sctime.h"
-#include "source.h"
 #include "xmem.h"
 
 #define BSKY_PAGE	"100"	/* limit: the most both endpoints allow */
@@ -692,9 +691,3 @@ const struct driver drv_bluesky = {
 	.recover = bsky_recover,
 	.cleanup = bsky_cleanup,
 };
-
-int
-bluesky_main(int argc, char **argv)
-{
-	return net_main(&drv_bluesky, argc, argv);
-}

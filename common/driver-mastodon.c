@@ -23,7 +23,6 @@
 #include "html.h"
 #include "http.h"
 #include "sc.h"
-#include "source.h"
 #include "xmem.h"
 
 #define M_NOTIF_PAGE	"80"
@@ -400,9 +399,3 @@ const struct driver drv_mastodon = {
 	.ratelimit = m_ratelimit,
 	.cleanup = m_cleanup,
 };
-
-int
-mastodon_main(int argc, char **argv)
-{
-	return net_main(&drv_mastodon, argc, argv);
-}
