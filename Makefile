@@ -51,6 +51,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz-*.c))
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
+SCRIPTS = scripts/sc-pg-load
 MAN1 = $(TOOLS:%=man/%.1)
 MANS = $(MAN1) man/sc-post.5 man/sc.7
 DATA = $(shell find data scripts/examples -type f 2>/dev/null | sort)
@@ -128,7 +129,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(DATADIR)
-	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 755 $(BINS) $(SCRIPTS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/sc-post.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/sc.7 $(DESTDIR)$(MANDIR)/man7
@@ -138,7 +139,7 @@ install: all
 	done
 
 uninstall:
-	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS)
+	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS) $(SCRIPTS:scripts/%=%)
 	cd $(DESTDIR)$(MANDIR) && rm -f $(MAN1:man/%=man1/%) man5/sc-post.5 \
 		man7/sc.7
 	rm -rf $(DESTDIR)$(DATADIR)

@@ -56,6 +56,7 @@ suite "install and demo" sh tests/install.sh "$build"
 suite "fuzz harnesses: seed corpora" sh tests/fuzz-replay.sh
 suite "cluster: GNU parallel over ssh" sh tests/cluster-ssh.sh "$build/bin"
 suite "cluster: Slurm array job and merge" sh tests/cluster-slurm.sh "$build/bin"
+suite "PostgreSQL: sc-pg-load and the SQL of sc(7)" sh tests/postgres.sh "$build/bin"
 if [ -n "$san" ]; then
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
