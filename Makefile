@@ -6,6 +6,9 @@
 #   make check-cluster    only the runs on real engines: GNU parallel over a
 #                         local sshd, a one-node Slurm cluster (make check
 #                         runs them too)
+#   make check-html       sc-report's HTML report in headless Chromium, and
+#                         the harness's own checks (make check runs it once
+#                         sc-report writes HTML)
 #   make demo             run the whole pipeline on a generated week
 #   make bench            throughput against jq (see tests/bench)
 #   make install          PREFIX=/usr/local DESTDIR= by default
@@ -114,6 +117,10 @@ check-cluster: deps
 	@$(MAKE) --no-print-directory WERROR=1 all
 	@SC_CHECK_ONLY='cluster:*' sh tests/check.sh build
 
+check-html: deps
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@SC_CHECK_HTML=1 SC_CHECK_ONLY='html:*' sh tests/check.sh build
+
 demo: deps
 	@$(MAKE) --no-print-directory all >/dev/null
 	@sh scripts/demo build/bin
@@ -150,7 +157,7 @@ clean:
 # Keep the objects of unit tests, which make would treat as intermediate.
 .SECONDARY:
 
-.PHONY: all tests deps check check-cluster demo bench fuzz install uninstall clean \
+.PHONY: all tests deps check check-cluster check-html demo bench fuzz install uninstall clean \
 	data-stamp FORCE
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
