@@ -185,6 +185,15 @@ http_url_check(const char *url, char *why, size_t whylen)
 	return ret;
 }
 
+/* Errors after which the request surely never reached the server. */
+static int
+never_left(CURLcode rc)
+{
+	return rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+	    rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_UNSUPPORTED_PROTOCOL ||
+	    rc == CURLE_URL_MALFORMAT;
+}
+
 static int
 idempotent(const char *method)
 {
@@ -629,6 +638,7 @@ http_request(struct http *h, const char *method, const char *url,
 				set_error(resp, method, url,
 				    curl_easy_strerror(rc), n + 1);
 				resp->permanent = permanent(rc);
+				resp->unsent = never_left(rc);
 				ret = -1;
 				break;
 			}
@@ -646,6 +656,7 @@ http_request(struct http *h, const char *method, const char *url,
 			else {
 				set_error(resp, method, url,
 				    curl_easy_strerror(rc), n + 1);
+				resp->unsent = never_left(rc);
 				ret = -1;
 			}
 			break;

@@ -62,7 +62,8 @@ void		 rec_close(struct recin *r);
 
 /*
  * A filter: read records, let fn change each in place, write it.  fn
- * returns 0 to write the record, -1 after it has called rec_reject().
+ * returns 0 to write the record, -1 after it has called rec_reject(), 1
+ * to leave it out without rejecting it.
  * The whole loop, output included; returns main's exit status.
  */
 typedef int	(*rec_filter_fn)(struct recin *r, json_t *post, void *ctx);

@@ -501,10 +501,13 @@ static void
 reject_item(struct net *n, const struct net_item *it, const char *why)
 {
 	struct net_run *r = n->run;
+	const char *id = net_item_id(it->raw);
 
 	net_progress_clear(n);
-	warnmsg("%s: %s %s: %s", n->drv->name, r->req.method != NULL ?
-	    r->req.method : "GET", net_redact(n, buf_str(&r->req.url)), why);
+	warnmsg("%s: %s %s: %s%s%s%s", n->drv->name, r->req.method != NULL ?
+	    r->req.method : "GET", net_redact(n, buf_str(&r->req.url)),
+	    id != NULL ? "post " : "", id != NULL ? id : "",
+	    id != NULL ? ": " : "", why);
 	r->rejected++;
 	r->status = sc_worse(r->status, SC_EXIT_REJECT);
 	if (r->rejects != NULL && it->raw != NULL) {
