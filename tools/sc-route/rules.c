@@ -365,6 +365,20 @@ compile_test(struct loader *ld, const char *field, const json_t *v,
 	}
 }
 
+void
+rules_add_member(struct ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nmembers; i++)
+		if (strcmp(rs->members[i], name) == 0)
+			return;
+	rs->members = xreallocarray(rs->members, rs->nmembers + 2,
+	    sizeof(*rs->members));
+	rs->members[rs->nmembers++] = name;
+	rs->members[rs->nmembers] = NULL;
+}
+
 static void compile_cond(struct loader *, const json_t *, struct rule_node *);
 
 /* "all" or "any": a non-empty array of condition objects. */
@@ -425,6 +439,8 @@ compile_cond(struct loader *ld, const json_t *obj, struct rule_node *n)
 			k->kind = COND_TEST;
 			compile_path(ld, key, &k->test);
 			k->test.field = key;
+			/* The first step of keys, which the ruleset keeps. */
+			rules_add_member(ld->rs, k->test.path[0]);
 			compile_test(ld, key, v, &k->test);
 		}
 		pop(ld);
@@ -1117,6 +1133,7 @@ rules_load(const char *path)
 	}
 	ld.rs->nomatch = json_pack("{s:n, s:n, s:n}", "queue", "priority",
 	    "rule");
+	rules_add_member(ld.rs, "created_at");
 	hmap_free(ld.names);
 	hmap_free(ld.calnames);
 	hmap_free(ld.teamnames);
@@ -1164,6 +1181,7 @@ rules_free(struct ruleset *rs)
 		json_decref(ru->route);
 	}
 	free(rs->rules);
+	free(rs->members);
 	free(rs->teams);
 	for (i = 0; i < rs->ncals; i++)
 		cal_free(rs->cals[i]);

@@ -118,11 +118,19 @@ struct ruleset {
 	struct calendar	**cals;		/* the user's calendars and "24x7" */
 	size_t		 ncals;
 	int		 has_continue;	/* some rule has "continue" */
+	const char	**members;	/* top-level members read, NULL-ended */
+	size_t		 nmembers;
 	json_t		*nomatch;	/* the route when no rule matches */
 };
 
 /* Load and check path; dies (exit 2) naming file and line on any error. */
 struct ruleset	*rules_load(const char *path);
+/*
+ * Add name to rs->members, the top-level members of a post that matching
+ * and routing read (for rec_filter_keys()); the loader adds the first step
+ * of every condition's path and "created_at".  name must outlive rs.
+ */
+void		 rules_add_member(struct ruleset *rs, const char *name);
 
 /* What matched a record: scratch for rules_match(), one per ruleset. */
 struct rule_hits {
