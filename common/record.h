@@ -14,6 +14,8 @@
  * rec_reject(), which applies the same policy to the current line.
  *
  * rec_next() returns a new reference the caller must json_decref().
+ * rec_open() first refuses (exit 2, see samefile.h) an -o or --rejects
+ * file that is also one of the inputs, so call it before output_open().
  */
 #ifndef RECORD_H
 #define RECORD_H
