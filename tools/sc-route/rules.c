@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "diag.h"
+#include "fold.h"
 #include "hmap.h"
 #include "jsonpos.h"
 #include "jsonw.h"
@@ -294,13 +295,16 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 		if (!json_is_string(a))
 			fail(ld, "\"%s\": expected a string, got %s", name,
 			    json_kind_a(a));
-		if ((c->nlen = json_string_length(a)) == 0)
+		if (json_string_length(a) == 0)
 			fail(ld, "\"%s\": empty string", name);
-		c->needle = xmalloc(c->nlen + 1);
-		s = json_string_value(a);
-		for (i = 0; i <= c->nlen; i++)
-			c->needle[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
-			    s[i] - 'A' + 'a' : s[i]);
+		buf_reset(&ld->tmp);
+		if (fold(json_string_value(a), json_string_length(a),
+		    FOLD_MATCH | FOLD_LUMP, &ld->tmp) == -1 ||
+		    ld->tmp.len == 0)
+			fail(ld, "\"%s\": nothing to look for in \"%s\"", name,
+			    json_string_value(a));
+		c->nlen = ld->tmp.len;
+		c->needle = xstrndup(ld->tmp.s, ld->tmp.len);
 		c->op = OP_CONTAINS;
 		return;
 	case OP_MATCHES:
