@@ -59,3 +59,4 @@ row "sc-report vs jq -s group_by" \
 sh "$top/tests/bench/fetch.sh" "$bindir"
 sh "$top/tests/bench/classify.sh" "$bindir"
 sh "$top/tests/bench/classify-trained.sh" "$bindir"
+sh "$top/tests/bench/reply.sh" "$bindir"

@@ -20,6 +20,18 @@ words_fold(const char *s, size_t n, struct buf *out)
 	utf8proc_ssize_t len;
 	size_t i;
 
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n) {
+		/* ASCII folds to its lower case. */
+		buf_grow(out, n);
+		for (i = 0; i < n; i++)
+			out->s[out->len + i] = s[i] >= 'A' && s[i] <= 'Z' ?
+			    (char)(s[i] + 32) : s[i];
+		out->len += n;
+		out->s[out->len] = '\0';
+		return;
+	}
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
 	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
