@@ -178,7 +178,7 @@ low_confidence(const struct drafter *d, const json_t *class,
  * too): the draft masks nothing of it and asks for nothing twice.
  */
 static json_t *
-review_reasons(const struct drafter *d, const json_t *class)
+review_reasons(struct drafter *d, const json_t *class)
 {
 	const json_t *v, *pii;
 	json_t *review;
@@ -204,8 +204,8 @@ review_reasons(const struct drafter *d, const json_t *class)
 			if (!other)
 				continue;
 		}
-		buf_reset((struct buf *)&d->scratch);
-		buf_printf((struct buf *)&d->scratch, "sensitive: %s",
+		buf_reset(&d->scratch);
+		buf_printf(&d->scratch, "sensitive: %s",
 		    json_string_value(v));
 		json_array_append_new(review, json_string(d->scratch.s));
 	}
