@@ -1,5 +1,7 @@
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "utf8.h"
 
 int32_t
@@ -106,6 +108,26 @@ utf8_len(const char *s, size_t n)
 		len++;
 	}
 	return len;
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t w = 0;
+	int32_t cp;
+	int cw;
+
+	while (p < end) {
+		cp = utf8_decode(&p, end);
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+			w++;	/* shown as '?' */
+			continue;
+		}
+		cw = utf8proc_charwidth(cp);
+		w += cw > 0 ? (size_t)cw : 0;
+	}
+	return w;
 }
 
 size_t

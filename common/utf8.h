@@ -21,6 +21,12 @@ size_t	utf8_encode(int32_t cp, char *out);
 /* Number of code points (bad bytes count one each). */
 size_t	utf8_len(const char *s, size_t n);
 /*
+ * Columns s takes on a terminal (utf8proc's East Asian widths): wide and
+ * full-width characters 2, combining marks and zero-width characters 0;
+ * control characters and bad bytes 1 each, as a '?' in their place.
+ */
+size_t	utf8_width(const char *s, size_t n);
+/*
  * Bytes of the http(s) URL starting at p (textlen.h counts URLs), up to the next space or control
  * character but without trailing punctuation (".,:;!?'\"]", and a ")" it
  * did not open), or 0.  The caller checks that p may start a URL.

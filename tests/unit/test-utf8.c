@@ -165,6 +165,14 @@ test_len(void)
 	    "a truncated sequence counts per byte");
 	ok(utf8_len(S("\xc0\x80")) == 2, "an overlong counts per byte");
 	ok(utf8_len("\xc3\xa9\xc3\xa9", 3) == 2, "len stops at n");
+	ok(utf8_width(S("abc")) == 3, "width of ASCII");
+	ok(utf8_width(S("\xe4\xb8\xad\xe6\x96\x87")) == 4,
+	    "width: two CJK ideographs take four columns");
+	ok(utf8_width(S("e\xcc\x81")) == 1,
+	    "width: a combining accent takes none");
+	ok(utf8_width(S("\xef\xbc\xa1")) == 2, "width: full-width A is 2");
+	ok(utf8_width(S("a\tb\xff")) == 4,
+	    "width: a tab and a bad byte take one each");
 }
 
 static size_t

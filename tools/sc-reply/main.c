@@ -168,6 +168,8 @@ main(int argc, char *argv[])
 	int ch, mention = 1, status, mode = MODE_DRAFT, thread = 0;
 
 	diag_init(argv[0]);
+	if (send_asked(argc, argv))
+		return send_main(argc, argv);
 	cli_usage_text =
 	    "sc-reply [-uz] [-a agent] [-o file] [-t templates.json]\n"
 	    "         [--fallback-lang code] [--history file] [--kb file]\n"

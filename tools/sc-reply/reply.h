@@ -217,4 +217,8 @@ void		 lint_free(struct lint *l);
  */
 void		 words_fold(const char *s, size_t n, struct buf *out);
 
+/* send.c: sc-reply --send (see sc-reply(1)). */
+int		 send_asked(int argc, char **argv);	/* --send given */
+int		 send_main(int argc, char **argv);
+
 #endif
