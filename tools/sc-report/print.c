@@ -444,7 +444,7 @@ static void
 svg_heatmap(struct buf *b, struct rstate *s)
 {
 	struct row *r;
-	char key[16];
+	char key[32];
 	uint64_t max = 0, v;
 	int d, h;
 	struct meas m;
@@ -768,7 +768,7 @@ print_heatmap(struct output *o, struct rstate *s, int fmt)
 	struct buf b = BUF_INIT;
 	struct row *r;
 	struct meas m;
-	char key[16];
+	char key[32];
 	uint64_t max = 0, v;
 	int d, h;
 
