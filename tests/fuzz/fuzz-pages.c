@@ -1,6 +1,6 @@
 /*
  * fuzz-pages - the page parsers of sc-fetch's five network drivers
- * (tools/sc-fetch/x.c, mastodon.c, bluesky.c, reddit.c, facebook.c), as
+ * (common/driver-x.c, -mastodon.c, -bluesky.c, -reddit.c, -facebook.c), as
  * "sc-fetch import --raw-pages DRIVER" replays them.  The first byte picks
  * the driver; the rest is the page, parsed as JSON.  Every post a parser
  * makes is normalized as import would write it.  A page the parser cannot
@@ -11,7 +11,7 @@
  * Seeds: tests/fuzz/corpus/pages, small pages in each platform's
  * documented shape (../shared/PLATFORMS.md), behind the driver's byte.
  *
- * fuzz-sources: tools/sc-fetch/x.c tools/sc-fetch/mastodon.c tools/sc-fetch/bluesky.c tools/sc-fetch/reddit.c tools/sc-fetch/facebook.c tools/sc-fetch/html.c tools/sc-fetch/net.c tools/sc-fetch/net-commit.c tools/sc-fetch/normalize.c tools/sc-fetch/import.c tools/sc-fetch/csv.c tools/sc-fetch/csvmap.c
+ * fuzz-sources: tools/sc-fetch/net.c tools/sc-fetch/net-commit.c tools/sc-fetch/normalize.c tools/sc-fetch/import.c tools/sc-fetch/csv.c tools/sc-fetch/csvmap.c
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,8 +19,8 @@
 
 #include <jansson.h>
 
-/* sc-fetch's driver.h, not this folder's fuzz driver */
-#include "../../tools/sc-fetch/driver.h"
+/* common's driver.h, not this folder's fuzz driver */
+#include "../../common/driver.h"
 #include "../../tools/sc-fetch/normalize.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

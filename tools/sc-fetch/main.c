@@ -10,20 +10,22 @@
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
+#include "driver.h"
 #include "sc.h"
 #include "source.h"
 
 static const struct source sources[] = {
-	{ "import", "posts from NDJSON or CSV files", import_main },
-	{ "x", "posts from X: recent search or a user's mentions", x_main },
-	{ "mastodon", "posts from Mastodon: mentions, a tag, search",
-	    mastodon_main },
+	{ "import", "posts from NDJSON or CSV files", import_main, NULL },
+	{ "x", "posts from X: recent search or a user's mentions", NULL,
+	    &drv_x },
+	{ "mastodon", "posts from Mastodon: mentions, a tag, search", NULL,
+	    &drv_mastodon },
 	{ "bluesky", "posts from Bluesky: a search, or the account's mentions",
-	    bluesky_main },
+	    NULL, &drv_bluesky },
 	{ "reddit", "posts from Reddit: the newest submissions of a search",
-	    reddit_main },
+	    NULL, &drv_reddit },
 	{ "facebook", "posts from a Facebook Page: comments or Messenger",
-	    facebook_main },
+	    NULL, &drv_facebook },
 };
 #define NSOURCES	(sizeof(sources) / sizeof(sources[0]))
 
@@ -66,6 +68,9 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], sources[i].name) == 0) {
 			/* The source sees "sc-fetch OPTIONS FILES". */
 			argv[1] = argv[0];
+			if (sources[i].drv != NULL)
+				return net_main(sources[i].drv, argc - 1,
+				    argv + 1);
 			return sources[i].main(argc - 1, argv + 1);
 		}
 	if (argv[1][0] == '-')

@@ -35,6 +35,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "config.h"
+#include "creds.h"
 #include "diag.h"
 #include "driver.h"
 #include "hmap.h"
@@ -51,15 +52,6 @@
 
 #define NET_MAX_THROTTLES	10	/* throttled answers in a row */
 #define NET_MAX_RECOVER		2	/* driver recoveries per request */
-
-/* The drivers import --raw-pages can replay: one line each. */
-static const struct driver *const drivers[] = {
-	&drv_x,
-	&drv_mastodon,
-	&drv_bluesky,
-	&drv_reddit,
-	&drv_facebook,
-};
 
 enum {
 	OPT_API_BASE = OPT_TOOL_BASE,
@@ -118,288 +110,6 @@ static const char net_options_help[] =
 
 /* For exits from deep inside (output errors): keep it all reachable. */
 static struct net *current;
-
-/* A new string, printf-style, from a va_list. */
-static char *
-vfmt(const char *fmt, va_list ap)
-{
-	va_list ap2;
-	char *s;
-	int len;
-
-	va_copy(ap2, ap);
-	len = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (len < 0)
-		die(SC_EXIT_FATAL, "bad format: %s", fmt);
-	s = xmalloc((size_t)len + 1);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
-	return s;
-}
-
-/*
- * Requests
- */
-
-void
-net_req_init(struct net_req *rq)
-{
-	memset(rq, 0, sizeof(*rq));
-}
-
-void
-net_req_free(struct net_req *rq)
-{
-	size_t i;
-
-	for (i = 0; i < rq->nheaders; i++)
-		free(rq->headers[i]);
-	buf_free(&rq->url);
-	buf_free(&rq->body);
-	memset(rq, 0, sizeof(*rq));
-}
-
-void
-net_req_url(struct net_req *rq, const struct net *n, const char *fmt, ...)
-{
-	va_list ap;
-	char *path;
-
-	va_start(ap, fmt);
-	path = vfmt(fmt, ap);
-	va_end(ap);
-	buf_reset(&rq->url);
-	if (n != NULL)
-		buf_adds(&rq->url, n->api_base);
-	buf_adds(&rq->url, path);
-	free(path);
-}
-
-void
-net_req_param(struct net_req *rq, const char *name, const char *value)
-{
-	if (value == NULL)
-		return;
-	buf_addc(&rq->url, strchr(buf_str(&rq->url), '?') ? '&' : '?');
-	http_urlencode(&rq->url, name);
-	buf_addc(&rq->url, '=');
-	http_urlencode(&rq->url, value);
-}
-
-void
-net_req_header(struct net_req *rq, const char *fmt, ...)
-{
-	va_list ap;
-	char *h;
-
-	if (rq->nheaders == NET_REQ_MAXHDR)
-		die(SC_EXIT_FATAL, "too many request headers");
-	va_start(ap, fmt);
-	h = vfmt(fmt, ap);
-	va_end(ap);
-	rq->headers[rq->nheaders++] = h;
-	rq->headers[rq->nheaders] = NULL;
-}
-
-void
-net_req_json(struct net_req *rq, const char *method, const json_t *j)
-{
-	char *s;
-
-	rq->method = method;
-	if ((s = json_dumps(j, JSON_COMPACT)) == NULL)
-		die(SC_EXIT_FATAL, "out of memory");
-	buf_reset(&rq->body);
-	buf_adds(&rq->body, s);
-	free(s);
-	rq->has_body = 1;
-	net_req_header(rq, "Content-Type: application/json");
-}
-
-/*
- * Pages
- */
-
-void
-net_page_init(struct net_page *pg)
-{
-	memset(pg, 0, sizeof(*pg));
-}
-
-void
-net_page_free(struct net_page *pg)
-{
-	size_t i;
-
-	for (i = 0; i < pg->nitems; i++) {
-		json_decref(pg->items[i].post);
-		json_decref(pg->items[i].raw);
-		free(pg->items[i].pos);
-		free(pg->items[i].reject);
-	}
-	free(pg->items);
-	free(pg->next);
-	memset(pg, 0, sizeof(*pg));
-}
-
-static struct net_item *
-page_item(struct net_page *pg)
-{
-	struct net_item *it;
-
-	if (pg->nitems == pg->cap) {
-		pg->cap = pg->cap ? pg->cap * 2 : 64;
-		pg->items = xreallocarray(pg->items, pg->cap,
-		    sizeof(*pg->items));
-	}
-	it = &pg->items[pg->nitems++];
-	memset(it, 0, sizeof(*it));
-	return it;
-}
-
-void
-net_page_add(struct net_page *pg, json_t *post, const char *pos,
-    const json_t *raw)
-{
-	struct net_item *it;
-
-	it = page_item(pg);
-	it->post = post;
-	it->pos = pos != NULL ? xstrdup(pos) : NULL;
-	it->raw = raw != NULL ? json_incref((json_t *)raw) : NULL;
-}
-
-void
-net_page_reject(struct net_page *pg, const json_t *raw, const char *fmt, ...)
-{
-	struct net_item *it;
-	va_list ap;
-
-	it = page_item(pg);
-	it->raw = raw != NULL ? json_incref((json_t *)raw) : NULL;
-	va_start(ap, fmt);
-	it->reject = vfmt(fmt, ap);
-	va_end(ap);
-}
-
-void
-net_page_next(struct net_page *pg, const char *cursor)
-{
-	free(pg->next);
-	pg->next = cursor != NULL ? xstrdup(cursor) : NULL;
-}
-
-/*
- * Helpers
- */
-
-static int
-all_digits(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
-}
-
-int
-net_pos_cmp_num(const char *a, const char *b)
-{
-	size_t la, lb;
-
-	if (all_digits(a) && all_digits(b)) {
-		while (a[0] == '0' && a[1] != '\0')
-			a++;
-		while (b[0] == '0' && b[1] != '\0')
-			b++;
-		la = strlen(a);
-		lb = strlen(b);
-		if (la != lb)
-			return la < lb ? -1 : 1;
-	}
-	return strcmp(a, b);
-}
-
-long
-net_until(int64_t t)
-{
-	int64_t now = (int64_t)time(NULL);
-
-	return t > now ? (long)(t - now) : 0;
-}
-
-long
-net_reset_header(const struct http_resp *resp, const char *name, int kind)
-{
-	const char *v;
-	char *end;
-	double d;
-	int64_t t;
-
-	if ((v = http_header(resp, name)) == NULL || *v == '\0')
-		return -1;
-	if (kind == NET_RESET_ISO) {
-		if (time_parse(v, &t) == -1)
-			return -1;
-		/* Rounded up: the reset is at some fraction of a second. */
-		return net_until(t + 1);
-	}
-	errno = 0;
-	d = strtod(v, &end);
-	if (errno != 0 || end == v || *end != '\0' || d < 0 || d > 1e12)
-		return -1;
-	if (kind == NET_RESET_EPOCH)
-		return net_until((int64_t)d + ((double)(int64_t)d < d));
-	return (long)d + ((double)(long)d < d);
-}
-
-const char *
-net_str(const json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
-const struct driver *
-net_driver(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(drivers) / sizeof(drivers[0]); i++)
-		if (strcmp(drivers[i]->name, name) == 0)
-			return drivers[i];
-	return NULL;
-}
-
-void
-net_key(struct net *n, const char *fmt, ...)
-{
-	va_list ap;
-	char *k;
-
-	va_start(ap, fmt);
-	k = vfmt(fmt, ap);
-	va_end(ap);
-	free(n->run->key);
-	n->run->key = xasprintf("%s %s", n->drv->name, k);
-	free(k);
-}
-
-void
-net_usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (fmt != NULL) {
-		fprintf(stderr, "%s: ", sc_progname);
-		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
-		va_end(ap);
-		fputc('\n', stderr);
-	}
-	cli_usage_error();
-}
 
 /*
  * Progress on a terminal
@@ -729,8 +439,9 @@ send_req(struct net *n, struct net_req *rq)
 	return 1;
 }
 
-json_t *
-net_call_json(struct net *n, struct net_req *rq, const char *what)
+/* net_call_json() as sc-fetch runs it (driver.h). */
+static json_t *
+run_call_json(struct net *n, struct net_req *rq, const char *what)
 {
 	const char *method = rq->method != NULL ? rq->method : "GET";
 	int rc;
@@ -743,6 +454,16 @@ net_call_json(struct net *n, struct net_req *rq, const char *what)
 	n->run->throttles = 0;
 	return answer_json(n, method, buf_str(&rq->url), &n->run->resp);
 }
+
+/* net_key() as sc-fetch keeps it: the query's key in the state. */
+static void
+run_key(struct net *n, const char *key)
+{
+	free(n->run->key);
+	n->run->key = xstrdup(key);
+}
+
+static const struct net_host fetch_host = { run_call_json, run_key };
 
 /* Fetch the page at cursor: its JSON (new reference). */
 static json_t *
@@ -779,10 +500,13 @@ static void
 reject_item(struct net *n, const struct net_item *it, const char *why)
 {
 	struct net_run *r = n->run;
+	const char *id = net_item_id(it->raw);
 
 	net_progress_clear(n);
-	warnmsg("%s: %s %s: %s", n->drv->name, r->req.method != NULL ?
-	    r->req.method : "GET", net_redact(n, buf_str(&r->req.url)), why);
+	warnmsg("%s: %s %s: %s%s%s%s", n->drv->name, r->req.method != NULL ?
+	    r->req.method : "GET", net_redact(n, buf_str(&r->req.url)),
+	    id != NULL ? "post " : "", id != NULL ? id : "",
+	    id != NULL ? ": " : "", why);
 	r->rejected++;
 	r->status = sc_worse(r->status, SC_EXIT_REJECT);
 	if (r->rejects != NULL && it->raw != NULL) {
@@ -1017,35 +741,19 @@ credentials(struct net *n)
 	struct net_run *r = n->run;
 	const struct drv_cred *c;
 	const char *v;
-	json_error_t e;
-	json_t *root = NULL, *mine = NULL;
-	struct stat st;
+	json_t *root = NULL;
 	size_t i;
 
-	if (r->creds_path != NULL) {
-		if (stat(r->creds_path, &st) == -1)
-			die(SC_EXIT_FATAL, "%s: %s", r->creds_path,
-			    strerror(errno));
-		if (st.st_mode & (S_IRGRP | S_IROTH))
-			die(SC_EXIT_FATAL, "%s: readable by others (mode "
-			    "%04o); chmod 600 it", r->creds_path,
-			    (unsigned)(st.st_mode & 07777));
-		if ((root = json_load_file(r->creds_path, 0, &e)) == NULL)
-			die(SC_EXIT_FATAL, "%s:%d: %s", r->creds_path, e.line,
-			    e.text);
-		if (!json_is_object(root)) {
-			json_decref(root);
-			die(SC_EXIT_FATAL, "%s: expected an object",
-			    r->creds_path);
-		}
-		mine = json_object_get(root, n->drv->name);
-	}
+	if (r->creds_path != NULL)
+		root = creds_load(r->creds_path);
 	for (i = 0, c = n->drv->creds; c->field != NULL; c++, i++) {
-		v = net_str(mine, c->field);
+		v = creds_get(root, n->drv->name, c->field);
 		if (v != NULL && *v != '\0')
 			r->creds_from_file = 1;
-		else
+		else {
 			v = getenv(c->env);
+			creds_check(c->env, v);
+		}
 		if (v != NULL && *v != '\0')
 			n->cred[i] = r->credv[i] = xstrdup(v);
 		else if (!c->optional) {
@@ -1199,6 +907,7 @@ net_main(const struct driver *drv, int argc, char **argv)
 
 	memset(n, 0, sizeof(*n));
 	n->drv = drv;
+	n->host = &fetch_host;
 	n->since = n->until = NET_NOTIME;
 	n->run = r = xcalloc(1, sizeof(*r));
 	current = n;

@@ -6,7 +6,7 @@
  * messages name the program).  A source parses its own options, writes
  * sc-post(5) records with output.h and returns main's exit status.  Each
  * source lives in a file of its own and has one line in the table in
- * main.c; the network sources will join it the same way.
+ * main.c; a network source names its driver (common/driver.h) there.
  */
 #ifndef SOURCE_H
 #define SOURCE_H
@@ -14,14 +14,14 @@
 struct source {
 	const char	*name;
 	const char	*summary;	/* for sc-fetch --help */
-	int		(*main)(int argc, char **argv);
+	int		(*main)(int argc, char **argv);	/* or: */
+	const struct driver *drv;	/* a network source: net_main() */
 };
 
+struct driver;
+
 int	import_main(int argc, char **argv);
-int	x_main(int argc, char **argv);		/* x.c */
-int	mastodon_main(int argc, char **argv);	/* mastodon.c */
-int	bluesky_main(int argc, char **argv);	/* bluesky.c */
-int	reddit_main(int argc, char **argv);	/* reddit.c */
-int	facebook_main(int argc, char **argv);	/* facebook.c */
+/* The network sources (net.c): one run of driver drv (driver.h). */
+int	net_main(const struct driver *drv, int argc, char **argv);
 
 #endif
