@@ -27,7 +27,7 @@ DESTDIR ?=
 
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
-DEPS = libcurl jansson zlib libutf8proc
+DEPS = libcurl jansson zlib libutf8proc libpcre2-8
 DEPS_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEPS_LIBS ?= $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 
@@ -56,7 +56,7 @@ FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz-*.c))
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
 SCRIPTS = scripts/sc-pg-load
 MAN1 = $(TOOLS:%=man/%.1)
-MANS = $(MAN1) man/sc-post.5 man/sc.7
+MANS = $(MAN1) man/sc-post.5 man/sc-route.5 man/sc.7
 DATA = $(shell find data scripts/examples -type f 2>/dev/null | sort)
 
 all: $(BINS) data-stamp
@@ -138,7 +138,7 @@ install: all
 		$(DESTDIR)$(DATADIR)
 	install -m 755 $(BINS) $(SCRIPTS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	install -m 644 man/sc-post.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/sc-post.5 man/sc-route.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/sc.7 $(DESTDIR)$(MANDIR)/man7
 	cd $(BUILD)/share/sc && find . -type f | while read -r f; do \
 		install -d "$(DESTDIR)$(DATADIR)/$$(dirname "$$f")" && \
@@ -148,7 +148,7 @@ install: all
 uninstall:
 	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS) $(SCRIPTS:scripts/%=%)
 	cd $(DESTDIR)$(MANDIR) && rm -f $(MAN1:man/%=man1/%) man5/sc-post.5 \
-		man7/sc.7
+		man5/sc-route.5 man7/sc.7
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -140,6 +140,15 @@ transient(CURLcode rc)
 	}
 }
 
+/* Errors after which the request surely never reached the server. */
+static int
+never_left(CURLcode rc)
+{
+	return rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+	    rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_UNSUPPORTED_PROTOCOL ||
+	    rc == CURLE_URL_MALFORMAT;
+}
+
 static int
 idempotent(const char *method)
 {
@@ -583,6 +592,7 @@ http_request(struct http *h, const char *method, const char *url,
 			    !idempotent(method))) {
 				set_error(resp, method, url,
 				    curl_easy_strerror(rc), n + 1);
+				resp->unsent = never_left(rc);
 				ret = -1;
 				break;
 			}
@@ -600,6 +610,7 @@ http_request(struct http *h, const char *method, const char *url,
 			else {
 				set_error(resp, method, url,
 				    curl_easy_strerror(rc), n + 1);
+				resp->unsent = never_left(rc);
 				ret = -1;
 			}
 			break;

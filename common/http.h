@@ -54,6 +54,12 @@ struct http_resp {
 	size_t		 nheaders;
 	char		*content_type;	/* or NULL */
 	int		 attempts;	/* tries made */
+	/*
+	 * No response, and the request surely never left: no connection
+	 * could be made (refused, name not found).  After a timeout, a
+	 * reset or a cut answer it is 0: the server may have acted.
+	 */
+	int		 unsent;
 	char		 error[256];	/* why there was no response */
 };
 

@@ -3,10 +3,14 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "classify.h"
 
-/* Texts in Latin letters with no language cue are scored as English. */
+/*
+ * Texts in Latin letters with no language cue are scored as English, and
+ * with the words of any other lexicon.
+ */
 #define FALLBACK_LANG	"en"
 #define FALLBACK_DAMP	0.7	/* on the confidence of such scores */
 
@@ -32,6 +36,7 @@ classifier_init(struct classifier *c)
 		vocab_load_intents(&c->v, name, l);
 	}
 	vocab_freeze(&c->v);
+	c->fallback = lang_find(FALLBACK_LANG, strlen(FALLBACK_LANG));
 	for (l = 0; l < INTENT_COUNT; l++)
 		c->intent[l] = json_string_nocheck(intent_name(l));
 	for (l = 0; l < 3; l++)
@@ -60,10 +65,10 @@ classifier_free(struct classifier *c)
 }
 
 void
-classify(struct classifier *c, const char *s, size_t n,
+classify(struct classifier *c, const char *s, size_t n, int ctx,
     struct class_result *r)
 {
-	int lang, data, fallback = 0;
+	int lang, lang2, data, fallback = 0;
 
 	text_tokenize(&c->t, s, n);
 	vocab_annotate(&c->v, &c->t);
@@ -71,13 +76,17 @@ classify(struct classifier *c, const char *s, size_t n,
 	lang = r->lang.lang;
 	data = (lang_table[lang].flags & LANG_DATA) != 0;
 	if (lang == LANG_UND && c->t.letters[SCRIPT_LATIN] > 0) {
-		lang = lang_find(FALLBACK_LANG, 2);
+		lang = c->fallback;
 		data = fallback = 1;
 	} else if (!data) {
 		lang = LANG_UND;	/* language-neutral data only */
 	}
-	sentiment_score(&c->v, &c->t, lang, data, &r->sent);
-	intent_guess(&c->v, &c->t, lang, &r->sent, &r->intent);
+	if (fallback)
+		lang2 = VOCAB_ANY;
+	else
+		lang2 = data ? VOCAB_MIXED : -1;
+	sentiment_score(&c->v, &c->t, lang, lang2, data, &r->sent);
+	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, &r->intent);
 	if (fallback) {
 		r->sent.conf *= FALLBACK_DAMP;
 		r->intent.conf *= FALLBACK_DAMP;

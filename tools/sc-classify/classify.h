@@ -4,7 +4,8 @@
  *
  *	text.h		tokens, lower case
  *	lang.h		language, by script and cues
- *	sentiment.h	lexicon score of the language found
+ *	sentiment.h	lexicon score of the language found (and of
+ *			the one it mixes in)
  *	intent.h	cue phrases and sentiment
  *
  * classifier_init() loads every data file (exit 2 on a missing or bad
@@ -35,6 +36,7 @@ struct classifier {
 	json_t		*lang[LANG_MAX];
 	json_t		*model;
 	json_t		*out;		/* the last class made */
+	int		 fallback;	/* FALLBACK_LANG */
 };
 
 struct class_result {
@@ -45,7 +47,8 @@ struct class_result {
 
 void	 classifier_init(struct classifier *c);
 void	 classifier_free(struct classifier *c);
-void	 classify(struct classifier *c, const char *s, size_t n,
+/* ctx: what is known beyond the text, CTX_ bits of intent.h. */
+void	 classify(struct classifier *c, const char *s, size_t n, int ctx,
 	    struct class_result *r);
 /*
  * The "class" object for r, a new reference.  Records are written and

@@ -29,6 +29,18 @@ enum intent {
 	INTENT_COUNT
 };
 
+/*
+ * An intent cue's sense (vocab.h) carries its intent, with this bit when
+ * it counts only in a reply to the brand ("reply:complaint" in the
+ * lists).
+ */
+#define INTENT_REPLY	0x40
+
+/* What is known of a post beyond its text (sc-post(5)). */
+enum {
+	CTX_REPLY_TO_BRAND = 1 << 0	/* in_reply_to_brand: true */
+};
+
 const char	*intent_name(int intent);
 /* The intent with this name, or -1. */
 int		 intent_find(const char *name, size_t len);
@@ -39,7 +51,8 @@ struct intent_guess {
 	double	 score[INTENT_COUNT];
 };
 
+/* ctx: CTX_ bits. */
 void	intent_guess(const struct vocab *v, const struct text *t, int lang,
-	    const struct sentiment *s, struct intent_guess *g);
+	    const struct sentiment *s, int ctx, struct intent_guess *g);
 
 #endif

@@ -15,7 +15,7 @@
 
 /* The members classify_post() and triage read; it writes only "class". */
 static const char *const reads[] = {
-	"text", "author", "platform", "created_at", NULL
+	"text", "author", "platform", "created_at", "in_reply_to_brand", NULL
 };
 
 struct run {
@@ -23,6 +23,14 @@ struct run {
 	struct models		*models;	/* --model, or NULL */
 	struct triage		 tr;
 };
+
+/* The CTX_ bits of a post; in_reply_to_brand is true or missing. */
+static int
+post_context(const json_t *post)
+{
+	return json_is_true(json_object_get(post, "in_reply_to_brand")) ?
+	    CTX_REPLY_TO_BRAND : 0;
+}
 
 static int
 classify_post(struct recin *r, json_t *post, void *ctx)
@@ -38,7 +46,8 @@ classify_post(struct recin *r, json_t *post, void *ctx)
 		return -1;
 	}
 	text = json_object_get(post, "text");
-	classify(c, json_string_value(text), json_string_length(text), &res);
+	classify(c, json_string_value(text), json_string_length(text),
+	    post_context(post), &res);
 	class = class_json(c, &res);
 	if (run->models != NULL)
 		models_apply(run->models, json_string_value(text),

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "diag.h"
+#include "fold.h"
 #include "model.h"
 #include "sc.h"
 #include "state.h"
@@ -69,19 +70,6 @@ featx_free(struct featx *fx)
 	memset(fx, 0, sizeof(*fx));
 }
 
-/*
- * Scripts whose marks are diacritics to strip for matching: Latin, Greek,
- * Cyrillic.  Elsewhere (Devanagari, Arabic, Hebrew, kana) marks carry the
- * vowels or the voicing and stay.
- */
-static int
-strip_marks_of(int32_t c)
-{
-	return (c >= 'a' && c < 0x250) || (c >= 0x370 && c < 0x530) ||
-	    (c >= 0x1e00 && c < 0x2000) || (c >= 0x2c60 && c < 0x2c80) ||
-	    (c >= 0xa720 && c < 0xa800);
-}
-
 /* Han and kana, written without spaces between words. */
 static int
 unspaced(int32_t c)
@@ -89,27 +77,6 @@ unspaced(int32_t c)
 	return (c >= 0x3040 && c < 0x3100) || (c >= 0x31f0 && c < 0x3200) ||
 	    (c >= 0x3400 && c < 0x4dc0) || (c >= 0x4e00 && c < 0xa000) ||
 	    (c >= 0xf900 && c < 0xfb00) || (c >= 0x20000 && c < 0x30000);
-}
-
-static int
-wordch(int32_t c)
-{
-	switch (utf8proc_category(c)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 static int
@@ -138,44 +105,16 @@ dropch(int32_t c)
 }
 
 /*
- * NFKC, case folded, ignorables dropped, marks stripped as above: the
- * code points into fx->cp; their count, 0 for text utf8proc refuses.
+ * NFKC, case folded, punctuation lumped, ignorables dropped, diacritics
+ * stripped (fold.h): the code points into fx->cp; their count, 0 for
+ * text that is not UTF-8.
  */
 static size_t
 normalize(struct featx *fx, const char *s, size_t n)
 {
-	const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT |
-	    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
-	    UTF8PROC_LUMP;
-	utf8proc_ssize_t len, i, j;
-	int32_t base = 0;
-
-	if (n == 0 || n > (size_t)INT32_MAX)
+	if (n == 0)
 		return 0;
-	for (;;) {
-		len = utf8proc_decompose((const utf8proc_uint8_t *)s,
-		    (utf8proc_ssize_t)n, fx->cp, (utf8proc_ssize_t)fx->acp,
-		    opt);
-		if (len < 0)
-			return 0;
-		if ((size_t)len <= fx->acp)
-			break;
-		free(fx->cp);
-		fx->acp = (size_t)len + 64;
-		fx->cp = xreallocarray(NULL, fx->acp, sizeof(*fx->cp));
-	}
-	for (i = j = 0; i < len; i++) {
-		if (utf8proc_category(fx->cp[i]) == UTF8PROC_CATEGORY_MN) {
-			if (strip_marks_of(base))
-				continue;
-		} else {
-			base = fx->cp[i];
-		}
-		fx->cp[j++] = fx->cp[i];
-	}
-	len = utf8proc_normalize_utf32(fx->cp, j, UTF8PROC_STABLE |
-	    UTF8PROC_COMPOSE);
-	return len < 0 ? 0 : (size_t)len;
+	return fold_u32(s, n, FOLD_MATCH | FOLD_LUMP, &fx->cp, &fx->acp);
 }
 
 static void
@@ -245,7 +184,7 @@ tokenize(struct featx *fx, size_t m, size_t *ncp)
 			add_space(fx, &nc);
 			continue;
 		}
-		if (wordch(c) && !unspaced(c)) {
+		if (fold_is_wordch(c) && !unspaced(c)) {
 			/* Squeeze "soooo" to "soo", in both views. */
 			if (!(wlen >= 2 && c == p1 && c == p2)) {
 				if (wlen == 0)
@@ -259,8 +198,8 @@ tokenize(struct featx *fx, size_t m, size_t *ncp)
 			i++;
 			continue;
 		}
-		if (c == '\'' && wlen > 0 && i + 1 < m && wordch(cp[i + 1]) &&
-		    !unspaced(cp[i + 1])) {
+		if (c == '\'' && wlen > 0 && i + 1 < m &&
+		    fold_is_wordch(cp[i + 1]) && !unspaced(cp[i + 1])) {
 			h = fnv_step(h, c);
 			add_char(fx, &nc, c);
 			p2 = p1;
@@ -278,13 +217,14 @@ tokenize(struct featx *fx, size_t m, size_t *ncp)
 			if (spacech(c))
 				add_space(fx, &nc);
 			i++;
-		} else if (c == '@' && i + 1 < m && (wordch(cp[i + 1]) ||
+		} else if (c == '@' && i + 1 < m && (fold_is_wordch(cp[i + 1]) ||
 		    cp[i + 1] == '_')) {
 			add_word(fx, &nw, mix64(H_HANDLE));
-			for (i++; i < m && (wordch(cp[i]) || cp[i] == '_'); i++)
+			for (i++; i < m && (fold_is_wordch(cp[i]) ||
+			    cp[i] == '_'); i++)
 				;
 			add_space(fx, &nc);
-		} else if (c == '#' && i + 1 < m && wordch(cp[i + 1])) {
+		} else if (c == '#' && i + 1 < m && fold_is_wordch(cp[i + 1])) {
 			i++;	/* a hashtag is its word */
 		} else {
 			/* Han, kana, punctuation, symbols, emoji: one each. */

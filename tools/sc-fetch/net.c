@@ -500,10 +500,13 @@ static void
 reject_item(struct net *n, const struct net_item *it, const char *why)
 {
 	struct net_run *r = n->run;
+	const char *id = net_item_id(it->raw);
 
 	net_progress_clear(n);
-	warnmsg("%s: %s %s: %s", n->drv->name, r->req.method != NULL ?
-	    r->req.method : "GET", net_redact(n, buf_str(&r->req.url)), why);
+	warnmsg("%s: %s %s: %s%s%s%s", n->drv->name, r->req.method != NULL ?
+	    r->req.method : "GET", net_redact(n, buf_str(&r->req.url)),
+	    id != NULL ? "post " : "", id != NULL ? id : "",
+	    id != NULL ? ": " : "", why);
 	r->rejected++;
 	r->status = sc_worse(r->status, SC_EXIT_REJECT);
 	if (r->rejects != NULL && it->raw != NULL) {
@@ -747,8 +750,10 @@ credentials(struct net *n)
 		v = creds_get(root, n->drv->name, c->field);
 		if (v != NULL && *v != '\0')
 			r->creds_from_file = 1;
-		else
+		else {
 			v = getenv(c->env);
+			creds_check(c->env, v);
+		}
 		if (v != NULL && *v != '\0')
 			n->cred[i] = r->credv[i] = xstrdup(v);
 		else if (!c->optional) {
