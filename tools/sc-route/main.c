@@ -125,8 +125,8 @@ main(int argc, char *argv[])
 	    "                      the rules passed over\n"
 	    "      --drop-skipped  leave out the posts a \"skip\" rule took\n";
 	cli_init(&c);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "nr:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "nr:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'n':
 			check = 1;
