@@ -315,15 +315,28 @@ assign_add_team(struct assign *a, const char *team, const json_t *agents,
 	}
 }
 
-static struct team *
-team_get(const struct assign *a, const char *name)
+/* The value of key (NULL: none) in m, or NULL. */
+static void *
+lookup(const struct hmap *m, const char *key)
 {
 	void **slot;
 
-	if (name == NULL)
+	if (key == NULL)
 		return NULL;
-	slot = hmap_get(a->tmap, name, strlen(name));
+	slot = hmap_get(m, key, strlen(key));
 	return slot != NULL ? *slot : NULL;
+}
+
+static struct team *
+team_get(const struct assign *a, const char *name)
+{
+	return lookup(a->tmap, name);
+}
+
+static struct agent *
+agent_find(const struct assign *a, const char *id)
+{
+	return lookup(a->amap, id);
 }
 
 int
@@ -588,12 +601,10 @@ static json_t *
 agent_json(const struct assign *a, const char *id)
 {
 	const struct agent *g;
-	void **slot;
 
 	if (id == NULL)
 		return json_null();
-	slot = hmap_get(a->amap, id, strlen(id));
-	g = slot != NULL ? *slot : NULL;
+	g = agent_find(a, id);
 	return json_pack("{s:s,s:s}", "id", id, "name",
 	    g != NULL && g->name != NULL ? g->name : id);
 }
@@ -1047,17 +1058,6 @@ ld_agents(struct assign *a, struct ld *l, const json_t *arr, int64_t seq)
 out:
 	hmap_free(seen);
 	return rc;
-}
-
-static struct agent *
-agent_find(const struct assign *a, const char *id)
-{
-	void **slot;
-
-	if (id == NULL)
-		return NULL;
-	slot = hmap_get(a->amap, id, strlen(id));
-	return slot != NULL ? *slot : NULL;
 }
 
 static int
