@@ -71,8 +71,8 @@ route_post(struct recin *r, json_t *post, void *ctx)
 	if (ro->explain)
 		json_object_set_new(route, "why",
 		    rules_why(ro->rs, ro->hits, post));
-	/* Deleted first so that the new route always comes last. */
-	json_object_del(post, "route");
+	/* In place of an old route, else last: the same on both paths of
+	 * rec_filter_keys(). */
 	json_object_set_new(post, "route", route);
 	return 0;
 }
@@ -156,8 +156,8 @@ main(int argc, char *argv[])
 	    "      --queue         print the open conversations of --state\n"
 	    "      --format FORMAT --queue as ndjson (default) or table\n";
 	cli_init(&c);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "nr:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "nr:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'n':
 			check = 1;
@@ -214,9 +214,16 @@ main(int argc, char *argv[])
 	ro.hits = rules_hits_new(rs);
 	ro.d = dispatch_open(dispatch_agents(rs, path), check ? NULL : state,
 	    checkpoint);
+	if (dispatch_active(ro.d)) {
+		/* What assignment reads besides the rules' members. */
+		rules_add_member(rs, "id");
+		rules_add_member(rs, "conversation_id");
+		rules_add_member(rs, "from_brand");
+		rules_add_member(rs, "class");
+	}
 	if (!check)
-		status = rec_filter(&c, argv + optind, argc - optind,
-		    route_post, &ro);
+		status = rec_filter_keys(&c, argv + optind, argc - optind,
+		    rs->members, "route", route_post, &ro);
 	/* After the output is complete: see dispatch.h. */
 	dispatch_close(ro.d);
 	rules_hits_free(ro.hits);
