@@ -37,6 +37,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -70,6 +71,7 @@ struct bsky {
 	int		 nofollowers;	/* --no-followers */
 	char		*access;	/* the session's tokens */
 	char		*refresh;
+	char		*did;		/* the session's account */
 };
 
 static struct bsky bsky_opts;
@@ -112,6 +114,10 @@ bsky_session(struct bsky *b, const json_t *j)
 	free(b->refresh);
 	b->access = xstrdup(acc);
 	b->refresh = xstrdup(ref);
+	if (net_str(j, "did") != NULL) {
+		free(b->did);
+		b->did = xstrdup(net_str(j, "did"));
+	}
 	return 0;
 }
 
@@ -163,7 +169,8 @@ bsky_cleanup(struct net *n)
 		return;
 	free(b->access);
 	free(b->refresh);
-	b->access = b->refresh = NULL;
+	free(b->did);
+	b->access = b->refresh = b->did = NULL;
 }
 
 /* Milliseconds since the epoch of an RFC 3339 time; -1 if it is none. */
@@ -665,6 +672,94 @@ bsky_recover(struct net *n, const struct http_resp *resp)
 	return 1;
 }
 
+/* sc-reply: a session for posting. */
+static void
+bsky_send_setup(struct net *n)
+{
+	n->priv = &bsky_opts;
+	bsky_login(n);
+	if (bsky_opts.did == NULL)
+		die(SC_EXIT_FATAL, "bluesky: createSession: no \"did\" in the "
+		    "answer");
+}
+
+/* {"uri", "cid"} of a strong ref, or NULL. */
+static json_t *
+bsky_ref(const json_t *o)
+{
+	const char *uri = net_str(o, "uri"), *cid = net_str(o, "cid");
+
+	if (uri == NULL || cid == NULL)
+		return NULL;
+	return json_pack("{ssss}", "uri", uri, "cid", cid);
+}
+
+/*
+ * com.atproto.repo.createRecord of an app.bsky.feed.post whose reply
+ * names the post answered (parent) and the root of its thread, each by
+ * uri and cid; sc-post(5) keeps neither cid, so the parent is read with
+ * app.bsky.feed.getPosts first (a GET, safe to repeat).
+ */
+static int
+bsky_reply(struct net *n, const json_t *post, const char *text,
+    const char *idem, struct net_req *rq, char *err, size_t errlen)
+{
+	struct bsky *b = n->priv;
+	struct net_req get;
+	const json_t *view;
+	char tb[TIME_STRLEN];
+	const char *uri;
+	json_t *j, *parent, *root, *body;
+
+	(void)idem;
+	if ((uri = net_native_id(n->drv, net_str(post, "id"))) == NULL ||
+	    strncmp(uri, "at://", 5) != 0) {
+		snprintf(err, errlen, "no at:// uri to reply to");
+		return -1;
+	}
+	net_req_init(&get);
+	net_req_url(&get, n, "/xrpc/app.bsky.feed.getPosts");
+	net_req_param(&get, "uris", uri);
+	net_req_header(&get, "Authorization: Bearer %s", b->access);
+	j = net_call_json(n, &get, "getPosts");
+	net_req_free(&get);
+	view = json_array_get(json_object_get(j, "posts"), 0);
+	if ((parent = bsky_ref(view)) == NULL) {
+		json_decref(j);
+		snprintf(err, errlen, "getPosts: the post is gone (deleted?)");
+		return -1;
+	}
+	root = bsky_ref(json_object_get(json_object_get(json_object_get(view,
+	    "record"), "reply"), "root"));
+	if (root == NULL)
+		root = json_incref(parent);
+	json_decref(j);
+	time_format((int64_t)time(NULL), tb);
+	body = json_pack("{sssss{sssssss{soso}}}", "repo", b->did,
+	    "collection", BSKY_POST, "record", "$type", BSKY_POST, "text",
+	    text, "createdAt", tb, "reply", "root", root, "parent", parent);
+	net_req_url(rq, n, "/xrpc/com.atproto.repo.createRecord");
+	net_req_header(rq, "Authorization: Bearer %s", b->access);
+	net_req_json(rq, "POST", body);
+	json_decref(body);
+	return 0;
+}
+
+static int
+bsky_replied(struct net *n, const json_t *body, char *id, size_t idlen,
+    char *err, size_t errlen)
+{
+	const char *s;
+
+	(void)n;
+	if ((s = net_str(body, "uri")) == NULL) {
+		snprintf(err, errlen, "no \"uri\" in the answer");
+		return -1;
+	}
+	snprintf(id, idlen, "bluesky:%s", s);
+	return 0;
+}
+
 const struct driver drv_bluesky = {
 	.name = "bluesky",
 	.summary = "posts from Bluesky: a search, or the account's mentions",
@@ -690,4 +785,7 @@ const struct driver drv_bluesky = {
 	.ratelimit = bsky_ratelimit,
 	.recover = bsky_recover,
 	.cleanup = bsky_cleanup,
+	.send_setup = bsky_send_setup,
+	.reply = bsky_reply,
+	.replied = bsky_replied,
 };

@@ -631,6 +631,57 @@ fb_ratelimit(struct net *n, const struct http_resp *resp)
 	return regain == 0 ? FB_REGAIN_SOON : NET_RATE_DEFAULT;
 }
 
+/*
+ * A comment on the object answered: POST /{id}/comments, a form with
+ * message and access_token (in the body, not the URL).  A comment on a
+ * comment is Facebook's reply in its thread.  Messenger messages are
+ * answered through the Send API, which this driver does not speak.
+ */
+static int
+fb_reply(struct net *n, const json_t *post, const char *text,
+    const char *idem, struct net_req *rq, char *err, size_t errlen)
+{
+	const char *id, *ch;
+
+	(void)idem;
+	ch = net_str(post, "channel");
+	if (ch != NULL && strcmp(ch, "private") == 0) {
+		snprintf(err, errlen, "a Messenger message: only comments can "
+		    "be answered");
+		return -1;
+	}
+	if ((id = net_native_id(n->drv, net_str(post, "id"))) == NULL ||
+	    strspn(id, "0123456789_") != strlen(id)) {
+		snprintf(err, errlen, "no post or comment id to comment on");
+		return -1;
+	}
+	net_req_url(rq, n, "/%s/comments", id);
+	net_req_header(rq, "Content-Type: application/x-www-form-urlencoded");
+	rq->method = "POST";
+	buf_reset(&rq->body);
+	buf_adds(&rq->body, "message=");
+	http_urlencode(&rq->body, text);
+	buf_adds(&rq->body, "&access_token=");
+	http_urlencode(&rq->body, n->cred[0]);
+	rq->has_body = 1;
+	return 0;
+}
+
+static int
+fb_replied(struct net *n, const json_t *body, char *id, size_t idlen,
+    char *err, size_t errlen)
+{
+	const char *s;
+
+	(void)n;
+	if ((s = net_str(body, "id")) == NULL) {
+		snprintf(err, errlen, "no \"id\" in the answer");
+		return -1;
+	}
+	snprintf(id, idlen, "facebook:%s", s);
+	return 0;
+}
+
 const struct driver drv_facebook = {
 	.name = "facebook",
 	.summary = "posts from a Facebook Page: comments or Messenger",
@@ -645,6 +696,8 @@ const struct driver drv_facebook = {
 	.flags = DRV_NO_POS_STOP,
 	.option = fb_option,
 	.setup = fb_setup,
+	.reply = fb_reply,
+	.replied = fb_replied,
 	.request = fb_request,
 	.parse = fb_parse,
 	.ratelimit = fb_ratelimit,

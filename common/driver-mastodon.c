@@ -380,6 +380,54 @@ m_ratelimit(struct net *n, const struct http_resp *resp)
 	return w >= 0 ? w : NET_RATE_DEFAULT;
 }
 
+/*
+ * POST /api/v1/statuses with in_reply_to_id and the Idempotency-Key header
+ * (PLATFORMS.md 2.1); a post in a private channel is answered "direct".
+ */
+static int
+m_reply(struct net *n, const json_t *post, const char *text,
+    const char *idem, struct net_req *rq, char *err, size_t errlen)
+{
+	const char *id, *ch;
+	json_t *body;
+
+	if ((id = net_native_id(n->drv, net_str(post, "id"))) == NULL) {
+		snprintf(err, errlen, "no \"id\" to reply to");
+		return -1;
+	}
+	if (n->cred[0] == NULL) {
+		snprintf(err, errlen, "no token: set SC_MASTODON_TOKEN or use "
+		    "--credentials FILE");
+		return -1;
+	}
+	net_req_url(rq, n, "/api/v1/statuses");
+	net_req_header(rq, "Authorization: Bearer %s", n->cred[0]);
+	if (idem != NULL)
+		net_req_header(rq, "Idempotency-Key: %s", idem);
+	body = json_pack("{ssss}", "status", text, "in_reply_to_id", id);
+	ch = net_str(post, "channel");
+	if (ch != NULL && strcmp(ch, "private") == 0)
+		json_object_set_new(body, "visibility", json_string("direct"));
+	net_req_json(rq, "POST", body);
+	json_decref(body);
+	return 0;
+}
+
+static int
+m_replied(struct net *n, const json_t *body, char *id, size_t idlen,
+    char *err, size_t errlen)
+{
+	const char *s;
+
+	(void)n;
+	if ((s = net_str(body, "id")) == NULL) {
+		snprintf(err, errlen, "no \"id\" in the answer");
+		return -1;
+	}
+	snprintf(id, idlen, "mastodon:%s", s);
+	return 0;
+}
+
 const struct driver drv_mastodon = {
 	.name = "mastodon",
 	.summary = "posts from a Mastodon instance: mentions, a tag, search",
@@ -392,10 +440,13 @@ const struct driver drv_mastodon = {
 	.longopts = m_longopts,
 	.api_base = NULL,
 	.creds = { { "token", "SC_MASTODON_TOKEN", 1 }, { NULL, NULL, 0 } },
+	.flags = DRV_IDEMPOTENT,
 	.option = m_option,
 	.setup = m_setup,
 	.request = m_request,
 	.parse = m_parse,
 	.ratelimit = m_ratelimit,
 	.cleanup = m_cleanup,
+	.reply = m_reply,
+	.replied = m_replied,
 };

@@ -375,6 +375,80 @@ reddit_ratelimit(struct net *n, const struct http_resp *resp)
 	return w >= 0 ? w : NET_RATE_DEFAULT;
 }
 
+/* Reddit's User-Agent: SC_REDDIT_USER_AGENT, else the program's. */
+static const char *
+reddit_agent(void)
+{
+	const char *a = getenv("SC_REDDIT_USER_AGENT");
+
+	return a != NULL && *a != '\0' ? a : REDDIT_UA;
+}
+
+/*
+ * POST /api/comment, a form with thing_id (the fullname of the post,
+ * comment or message answered), text and api_type=json.
+ */
+static int
+reddit_reply(struct net *n, const json_t *post, const char *text,
+    const char *idem, struct net_req *rq, char *err, size_t errlen)
+{
+	const char *id;
+
+	(void)idem;
+	if ((id = net_native_id(n->drv, net_str(post, "id"))) == NULL ||
+	    id[0] != 't' || id[1] < '1' || id[1] > '6' || id[2] != '_') {
+		snprintf(err, errlen, "no fullname (t1_, t3_, t4_...) to "
+		    "reply to");
+		return -1;
+	}
+	net_req_url(rq, n, "/api/comment");
+	net_req_header(rq, "Authorization: bearer %s", n->cred[0]);
+	net_req_header(rq, "User-Agent: %s", reddit_agent());
+	net_req_header(rq, "Content-Type: application/x-www-form-urlencoded");
+	rq->method = "POST";
+	buf_reset(&rq->body);
+	buf_adds(&rq->body, "api_type=json&thing_id=");
+	http_urlencode(&rq->body, id);
+	buf_adds(&rq->body, "&text=");
+	http_urlencode(&rq->body, text);
+	rq->has_body = 1;
+	return 0;
+}
+
+/*
+ * {"json": {"errors": [], "data": {"things": [{"data": {"name": ...}}]}}};
+ * a 200 may carry errors instead (RATELIMIT, DELETED_COMMENT...).
+ */
+static int
+reddit_replied(struct net *n, const json_t *body, char *id, size_t idlen,
+    char *err, size_t errlen)
+{
+	const json_t *j, *errs, *e, *thing;
+	const char *name, *code;
+
+	(void)n;
+	j = json_object_get(body, "json");
+	errs = json_object_get(j, "errors");
+	if (json_array_size(errs) > 0) {
+		e = json_array_get(errs, 0);
+		code = json_string_value(json_array_get(e, 0));
+		snprintf(err, errlen, "%s: %s", code != NULL ? code : "error",
+		    json_string_value(json_array_get(e, 1)) != NULL ?
+		    json_string_value(json_array_get(e, 1)) : "");
+		return code != NULL && strcmp(code, "RATELIMIT") == 0 ? 1 : -1;
+	}
+	thing = json_array_get(json_object_get(json_object_get(j, "data"),
+	    "things"), 0);
+	if ((name = net_str(json_object_get(thing, "data"), "name")) ==
+	    NULL) {
+		snprintf(err, errlen, "no \"json.data.things[0].data.name\" "
+		    "in the answer");
+		return -1;
+	}
+	snprintf(id, idlen, "reddit:%s", name);
+	return 0;
+}
+
 const struct driver drv_reddit = {
 	.name = "reddit",
 	.summary = "posts from Reddit: the newest submissions of a search",
@@ -392,5 +466,7 @@ const struct driver drv_reddit = {
 	.request = reddit_request,
 	.parse = reddit_parse,
 	.ratelimit = reddit_ratelimit,
+	.reply = reddit_reply,
+	.replied = reddit_replied,
 	.pos_cmp = reddit_pos_cmp,
 };

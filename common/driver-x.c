@@ -313,6 +313,43 @@ x_ratelimit(struct net *n, const struct http_resp *resp)
 	return -1;
 }
 
+/* POST /2/tweets with reply.in_reply_to_tweet_id (PLATFORMS.md 1.6). */
+static int
+x_reply(struct net *n, const json_t *post, const char *text,
+    const char *idem, struct net_req *rq, char *err, size_t errlen)
+{
+	const char *id;
+	json_t *body;
+
+	(void)idem;	/* X honours no idempotency key */
+	if ((id = net_native_id(n->drv, net_str(post, "id"))) == NULL) {
+		snprintf(err, errlen, "no \"id\" to reply to");
+		return -1;
+	}
+	net_req_url(rq, n, "/2/tweets");
+	net_req_header(rq, "Authorization: Bearer %s", n->cred[0]);
+	body = json_pack("{sss{ss}}", "text", text, "reply",
+	    "in_reply_to_tweet_id", id);
+	net_req_json(rq, "POST", body);
+	json_decref(body);
+	return 0;
+}
+
+static int
+x_replied(struct net *n, const json_t *body, char *id, size_t idlen,
+    char *err, size_t errlen)
+{
+	const char *s;
+
+	(void)n;
+	if ((s = net_str(json_object_get(body, "data"), "id")) == NULL) {
+		snprintf(err, errlen, "no \"data.id\" in the answer");
+		return -1;
+	}
+	snprintf(id, idlen, "x:%s", s);
+	return 0;
+}
+
 const struct driver drv_x = {
 	.name = "x",
 	.summary = "posts from X: recent search or a user's mentions",
@@ -330,4 +367,6 @@ const struct driver drv_x = {
 	.request = x_request,
 	.parse = x_parse,
 	.ratelimit = x_ratelimit,
+	.reply = x_reply,
+	.replied = x_replied,
 };

@@ -271,6 +271,30 @@ net_str(const json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
+const char *
+net_item_id(const json_t *raw)
+{
+	const char *id;
+
+	if ((id = net_str(raw, "id")) == NULL &&
+	    (id = net_str(raw, "uri")) == NULL)
+		id = net_str(json_object_get(raw, "data"), "name");
+	return id != NULL && *id != '\0' ? id : NULL;
+}
+
+const char *
+net_native_id(const struct driver *d, const char *id)
+{
+	size_t len;
+
+	if (id == NULL)
+		return NULL;
+	len = strlen(d->name);
+	if (strncmp(id, d->name, len) == 0 && id[len] == ':')
+		id += len + 1;
+	return *id != '\0' ? id : NULL;
+}
+
 const struct driver *
 net_driver(const char *name)
 {

@@ -217,6 +217,37 @@ struct driver {
 	/* Optional: order of positions; NULL: net_pos_cmp_num(). */
 	int		(*pos_cmp)(const char *a, const char *b);
 	void		(*cleanup)(struct net *n);	/* optional */
+
+	/*
+	 * Posting replies (sc-reply --send); a driver without reply()
+	 * cannot send.  The host reads the credentials, sends the request
+	 * reply() builds exactly once (it never retries it after it may
+	 * have left: that is the journal's business, see journal.h) and
+	 * reads rate limits from the answer with ratelimit(), as above.
+	 *
+	 *	send_setup()	optional: after the credentials, before the
+	 *			first reply: log in for posting (with
+	 *			net_call_json()), allocate priv.  Exits on
+	 *			errors, like setup().
+	 *	reply()		the request posting text as a reply in the
+	 *			thread of post (an sc-post(5) record), with idem
+	 *			the try's idempotency key (sent where the
+	 *			platform honours one: DRV_IDEMPOTENT).  0, or -1
+	 *			with err set when post cannot be answered so
+	 *			(no id to reply to): nothing is sent.
+	 *	replied()	a 2xx answer's JSON body: the new post's id
+	 *			into id (at most idlen bytes with the NUL), 0;
+	 *			or -1 with err set when the answer says nothing
+	 *			was created (Reddit's 200 with "errors"), 1 when
+	 *			it says so because of a rate limit (Reddit's
+	 *			RATELIMIT): the host tries again later.
+	 */
+	void		(*send_setup)(struct net *n);
+	int		(*reply)(struct net *n, const json_t *post,
+			    const char *text, const char *idem,
+			    struct net_req *rq, char *err, size_t errlen);
+	int		(*replied)(struct net *n, const json_t *body, char *id,
+			    size_t idlen, char *err, size_t errlen);
 };
 
 /*
@@ -225,6 +256,13 @@ struct driver {
  * saved position; only the recent-ids dedupe applies.
  */
 #define DRV_NO_POS_STOP		0x1
+/*
+ * DRV_IDEMPOTENT: a reply request repeated with the same idem creates
+ * nothing new for DRV_IDEM_WINDOW seconds (Mastodon's Idempotency-Key),
+ * so a try that may have left can be made again within that time.
+ */
+#define DRV_IDEMPOTENT		0x2
+#define DRV_IDEM_WINDOW		3000	/* of Mastodon's hour, to be safe */
 
 /* The drivers, one line each (driver.c lists them for net_driver()). */
 extern const struct driver drv_x;
@@ -302,5 +340,16 @@ long		 net_reset_header(const struct http_resp *resp,
 		    const char *name, int kind);
 /* The string at key of an object, or NULL (not a string, absent). */
 const char	*net_str(const json_t *o, const char *key);
+/*
+ * The id of a platform's item for a message about it: its "id", "uri"
+ * (Bluesky) or "data.name" (Reddit's fullname), or NULL.
+ */
+const char	*net_item_id(const json_t *raw);
+/*
+ * The platform's own id in an sc-post id ("x:123" -> "123"; one without
+ * the "name:" prefix as it is), or NULL when id is NULL or empty after
+ * the prefix.
+ */
+const char	*net_native_id(const struct driver *d, const char *id);
 
 #endif

@@ -14,6 +14,8 @@
  * rec_reject(), which applies the same policy to the current line.
  *
  * rec_next() returns a new reference the caller must json_decref().
+ * rec_open() first refuses (exit 2, see samefile.h) an -o or --rejects
+ * file that is also one of the inputs, so call it before output_open().
  */
 #ifndef RECORD_H
 #define RECORD_H
@@ -60,7 +62,8 @@ void		 rec_close(struct recin *r);
 
 /*
  * A filter: read records, let fn change each in place, write it.  fn
- * returns 0 to write the record, -1 after it has called rec_reject().
+ * returns 0 to write the record, -1 after it has called rec_reject(), 1
+ * to leave it out without rejecting it.
  * The whole loop, output included; returns main's exit status.
  */
 typedef int	(*rec_filter_fn)(struct recin *r, json_t *post, void *ctx);

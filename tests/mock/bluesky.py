@@ -372,6 +372,35 @@ def profiles(server, req):
     return (200, [], {"profiles": out})
 
 
+def strong_ref(r):
+    return isinstance(r, dict) and isinstance(r.get("uri"), str) and \
+        r["uri"].startswith("at://") and isinstance(r.get("cid"), str)
+
+
+def create_record(server, req):
+    """com.atproto.repo.createRecord of a post: repo must be the session's
+    did; a reply needs root and parent strong refs (uri + cid)."""
+    body = req.json() or {}
+    rec = body.get("record")
+    if body.get("repo") != BRAND_DID or body.get("collection") != POST_NSID \
+            or not isinstance(rec, dict) or rec.get("$type") != POST_NSID:
+        return xerror(400, "InvalidRequest", "Invalid repo or record")
+    if not isinstance(rec.get("text"), str) or not rec.get("createdAt"):
+        return xerror(400, "InvalidRequest", "Record/text is required")
+    reply = rec.get("reply")
+    if reply is not None and not (strong_ref(reply.get("root")) and
+                                  strong_ref(reply.get("parent"))):
+        return xerror(400, "InvalidRequest", "reply: root and parent "
+                      "need uri and cid")
+    with server.lock:
+        n = server.store["serial"] = server.store["serial"] + 1
+    uri = post_uri(BRAND_DID, 50000 + n)
+    req.created = {"id": uri, "to": reply["parent"]["uri"] if reply
+                   else None, "text": rec["text"]}
+    return (200, [], {"uri": uri, "cid": "bafyreimade%06d" % n,
+                      "validationStatus": "valid"})
+
+
 def handle(server, req):
     if not req.path.startswith("/xrpc/"):
         return None
@@ -406,4 +435,12 @@ def handle(server, req):
         return notifications(server, req)
     if name == "app.bsky.actor.getProfiles":
         return profiles(server, req)
+    if name == "app.bsky.feed.getPosts":
+        want = req.query.get("uris", [])
+        posts = [p for p in dataset(server, "posts") if p["uri"] in want]
+        return (200, [], {"posts": posts})
+    if name == "com.atproto.repo.createRecord":
+        if req.method != "POST":
+            return xerror(405, "InvalidRequest", "use POST")
+        return create_record(server, req)
     return xerror(501, "MethodNotImplemented", "Method Not Implemented")

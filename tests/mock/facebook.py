@@ -302,7 +302,10 @@ def graph_error(status, code, message, etype="OAuthException", sub=None):
 
 
 def authorized(server, req):
-    return req.q("access_token") == server.token
+    tok = req.q("access_token")
+    if tok is None and req.method == "POST":
+        tok = (req.form().get("access_token") or [None])[0]
+    return tok == server.token
 
 
 def auth_failed(server, req):
@@ -434,10 +437,32 @@ def messages(server, req, conv_id):
                                        more)})
 
 
+def create_comment(server, req, obj):
+    """POST /{object}/comments with message (and access_token) in a form:
+    {"id": "OBJECT-ROOT_NEW"}.  An object id starting 404 is gone."""
+    f = {k: v[0] for k, v in req.form().items()}
+    text = f.get("message", "")
+    if not text.strip():
+        return graph_error(400, 100, "(#100) The parameter message is "
+                           "required")
+    if obj.startswith("404") or not re.match(r"[0-9_]+$", obj):
+        return graph_error(400, 100, "(#100) Unsupported post request. "
+                           "Object with ID '%s' does not exist" % obj,
+                           etype="GraphMethodException", sub=33)
+    with server.lock:
+        n = server.store.get("made", 0) + 1
+        server.store["made"] = n
+    cid = "%s_%d" % (obj.split("_")[-1], 990000 + n)
+    req.created = {"id": cid, "to": obj, "text": text}
+    return 200, [], {"id": cid}
+
+
 def handle(server, req):
     parts = [p for p in req.path.split("/") if p]
     if parts and re.match(r"v\d+\.\d+$", parts[0]):
         parts = parts[1:]
+    if len(parts) == 2 and parts[1] == "comments" and req.method == "POST":
+        return create_comment(server, req, parts[0])
     if len(parts) != 2 or req.method != "GET":
         return None
     obj, edge = parts

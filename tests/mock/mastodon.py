@@ -10,6 +10,8 @@ Notification ids (34975000 + i) differ from status ids
 (112432100000000000 + 1000 i).  X-RateLimit-* headers with an ISO reset and
 microseconds; 429 {"error": "Too many requests"} without Retry-After.
 Notifications and search need the Bearer token; tag timelines are public.
+POST /api/v1/statuses creates a status (logged as "created"); a repeated
+Idempotency-Key answers the first status again and creates nothing.
 
 Data: --data FILE with {"statuses": [...]} (served as the tag timeline and
 as mentions, one notification each) or --posts N generated statuses, one a
@@ -190,7 +192,37 @@ def link_header(server, req, page, limit):
     return [("Link", ", ".join(links))]
 
 
+def create_status(server, req):
+    """POST /api/v1/statuses (PLATFORMS.md 2.1): JSON or a form; with an
+    Idempotency-Key seen before, the first status again, nothing new."""
+    body = req.json()
+    if not isinstance(body, dict):
+        body = {k: v[0] for k, v in req.form().items()}
+    text = body.get("status")
+    if not isinstance(text, str) or not text.strip():
+        return 422, [], {"error": "Validation failed: Text can't be blank"}
+    to = body.get("in_reply_to_id")
+    key = req.header("Idempotency-Key")
+    with server.lock:
+        seen = server.store.setdefault("idem", {})
+        if key and key in seen:
+            return 200, [], seen[key]
+        n = server.store.get("made", 0) + 1
+        server.store["made"] = n
+        sid = str(113000000000000000 + n)
+        st = {"id": sid, "in_reply_to_id": to, "content": "<p>%s</p>" % text,
+              "visibility": body.get("visibility", "public"),
+              "created_at": "2026-12-01T00:00:00.000Z",
+              "account": ACCOUNTS[1]}
+        if key:
+            seen[key] = st
+    req.created = {"id": sid, "to": to, "text": text}
+    return 200, [], st
+
+
 def handle(server, req):
+    if req.method == "POST" and req.path == "/api/v1/statuses":
+        return create_status(server, req)
     if req.method != "GET":
         return None
     sts, notes = dataset(server)

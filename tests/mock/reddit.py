@@ -29,6 +29,7 @@ Knobs:
 """
 
 import html
+import re
 import time
 
 BASE_TIME = 1795161600  # 2026-11-20T08:00:00Z
@@ -193,7 +194,40 @@ def search(server, req, sub):
         "geo_filter": "", "children": children}})
 
 
+def comment(server, req):
+    """POST /api/comment: a form with thing_id, text, api_type=json.
+    Knob ratelimit-comment=1: 200 with a RATELIMIT error, nothing made."""
+    f = {k: v[0] for k, v in req.form().items()}
+    if f.get("api_type") != "json":
+        return 400, [], {"message": "Bad Request", "error": 400}
+    if server.knob("ratelimit-comment") == "1":
+        return 200, [], {"json": {"errors": [[
+            "RATELIMIT", "Looks like you've been doing that a lot. Take a "
+            "break for 1 minute before trying again.", "ratelimit"]]}}
+    to, text = f.get("thing_id", ""), f.get("text", "")
+    if not re.match(r"t[1-6]_[0-9a-z]+$", to):
+        return 200, [], {"json": {"errors": [[
+            "INVALID_OPTION", "that thing_id is no fullname", "thing_id"]]}}
+    if not text.strip():
+        return 200, [], {"json": {"errors": [[
+            "NO_TEXT", "we need something here", "text"]]}}
+    if not req.header("User-Agent", "").startswith("unix:sc-fetch:"):
+        return 429, [], {"message": "Too Many Requests", "error": 429}
+    with server.lock:
+        n = server.store.get("made", 0) + 1
+        server.store["made"] = n
+    cid = base36(900000 + n)
+    req.created = {"id": "t1_" + cid, "to": to, "text": text}
+    return 200, [], {"json": {"errors": [], "data": {"things": [{
+        "kind": "t1", "data": {"id": cid, "name": "t1_" + cid,
+                               "parent_id": to, "body": text,
+                               "link_id": to if to.startswith("t3_")
+                               else "t3_unknown"}}]}}}
+
+
 def handle(server, req):
+    if req.method == "POST" and req.path == "/api/comment":
+        return comment(server, req)
     p = req.path.rstrip("/")
     if p.endswith(".json"):
         p = p[:-5]

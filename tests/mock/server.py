@@ -47,8 +47,8 @@ class Spec:
         else:
             self.lo = self.hi = int(rng)
         kinds = ("429", "remaining0", "500", "502html", "html200",
-                 "badjson", "cutjson", "truncate", "drop", "slow", "401",
-                 "status")
+                 "badjson", "cutjson", "truncate", "drop", "500after",
+                 "dropafter", "slow", "401", "status")
         if self.kind not in kinds:
             raise ValueError("--on: unknown kind %r" % self.kind)
 
@@ -66,6 +66,7 @@ class Request:
         self.headers = {k.lower(): v for k, v in handler.headers.items()}
         length = int(handler.headers.get("Content-Length") or 0)
         self.body = handler.rfile.read(length) if length > 0 else b""
+        self.created = None  # what a module made: {"id", "to", "text"}
 
     def q(self, name, default=None):
         v = self.query.get(name)
@@ -142,6 +143,8 @@ class Mock:
                "query": req.query, "headers": req.headers,
                "body": req.body.decode("utf-8", "replace"),
                "status": status}
+        if req.created is not None:
+            rec["created"] = req.created
         with self.log_lock, open(self.args.log, "a", encoding="utf-8") as f:
             f.write(json.dumps(rec, sort_keys=True) + "\n")
             f.flush()
@@ -295,6 +298,19 @@ class Handler(BaseHTTPRequestHandler):
         if answer is None:
             answer = (404, [], {"error": "no such endpoint: %s" % req.path})
         status, headers, body = answer
+        # The request was acted on; then the answer goes wrong.
+        if kind == "500after":
+            m.log(req, 500)
+            self.send(500, [], {"error": "internal server error"})
+            return
+        if kind == "dropafter":
+            m.log(req, 0)
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
         headers = list(headers) + rate_headers(m, remaining, reset)
         m.log(req, status)
         cut = kind if kind in ("truncate", "cutjson") else None

@@ -10,6 +10,8 @@ with an RFC 7807 problem body.
 Data: --data FILE with {"tweets": [...], "users": [...]} as the API gives
 them, or --posts N generated tweets (ids 1790000000000001000 + 1000 i,
 one a minute from --set t0=EPOCH, default 2026-11-20T00:00:00Z).
+POST /2/tweets creates a reply (reply.in_reply_to_tweet_id; an id starting
+404 is a deleted tweet: 403), logged as "created".
 Knobs: --set wrong-param=1 accepts the other pagination parameter too.
 """
 
@@ -140,7 +142,32 @@ def parse_time(s):
     return calendar.timegm(time.strptime(s, "%Y-%m-%dT%H:%M:%SZ"))
 
 
+def create_reply(server, req):
+    """POST /2/tweets (PLATFORMS.md 1.6): 201 {"data": {"id", "text"}}."""
+    body = req.json()
+    if not isinstance(body, dict) or not isinstance(body.get("text"), str) \
+            or not body["text"]:
+        return problem(400, "Invalid Request", "text: must not be empty")
+    reply = body.get("reply")
+    to = reply.get("in_reply_to_tweet_id") if isinstance(reply, dict) \
+        else None
+    if not isinstance(to, str) or not to.isdigit():
+        return problem(400, "Invalid Request",
+                       "reply.in_reply_to_tweet_id: must be an id")
+    if to.startswith("404"):
+        return problem(403, "Forbidden", "You attempted to reply to a "
+                       "Tweet that is deleted or not visible to you.")
+    with server.lock:
+        n = server.store.get("made", 0) + 1
+        server.store["made"] = n
+    tid = str(1800000000000000000 + n)
+    req.created = {"id": tid, "to": to, "text": body["text"]}
+    return 201, [], {"data": {"id": tid, "text": body["text"]}}
+
+
 def handle(server, req):
+    if req.method == "POST" and req.path == "/2/tweets":
+        return create_reply(server, req)
     if req.method != "GET":
         return None
     if req.path == "/2/tweets/search/recent":

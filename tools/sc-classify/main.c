@@ -86,8 +86,8 @@ main(int argc, char *argv[])
 	model_opts_init(&mo);
 	triage_defaults(&run.tr);
 	run.scores = 0;
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1)
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	    longopts)) != -1)
 		if (ch == OPT_SCORES)
 			run.scores = 1;
 		else if (!model_option(&mo, ch, optarg) &&

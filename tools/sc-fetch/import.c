@@ -25,6 +25,7 @@
 #include "output.h"
 #include "post.h"
 #include "record.h"
+#include "samefile.h"
 #include "sc.h"
 #include "source.h"
 #include "utf8.h"
@@ -67,16 +68,45 @@ fatal(struct import *im, struct recin *r, unsigned long line,
 	exit(SC_EXIT_FATAL);
 }
 
+/*
+ * An item of a page that makes no post: the message names it, and
+ * --rejects keeps the item alone (not its whole page once per item).
+ */
+static void
+reject_item(struct recin *r, const struct net_item *it)
+{
+	const char *id = net_item_id(it->raw);
+	char *s;
+
+	if (it->raw == NULL || (s = json_dumps(it->raw, JSON_COMPACT)) ==
+	    NULL) {
+		rec_reject(r, "%s", it->reject);
+		return;
+	}
+	rec_set_current(r, s, strlen(s), rec_lineno(r));
+	if (id != NULL)
+		rec_reject(r, "post %s: %s", id, it->reject);
+	else
+		rec_reject(r, "%s", it->reject);
+	free(s);
+}
+
 /* Normalize one post and write it, unless its id was written before. */
 static void
-emit(struct import *im, struct recin *r, const json_t *in)
+emit(struct import *im, struct recin *r, const json_t *in,
+    struct net_item *item)
 {
 	const char *id;
 	json_t *post;
 	int existed;
 
 	if (normalize(&im->norm, in, &post, im->err, sizeof(im->err)) == -1) {
-		rec_reject(r, "%s", im->err);
+		if (item != NULL) {
+			item->reject = im->err;
+			reject_item(r, item);
+			item->reject = NULL;
+		} else
+			rec_reject(r, "%s", im->err);
 		return;
 	}
 	id = json_string_value(json_object_get(post, "id"));
@@ -96,7 +126,7 @@ read_ndjson(struct import *im, struct recin *r)
 	json_t *j;
 
 	while ((j = rec_next(r)) != NULL) {
-		emit(im, r, j);
+		emit(im, r, j, NULL);
 		json_decref(j);
 	}
 }
@@ -192,7 +222,7 @@ read_csv(struct import *im, struct recin *r)
 			rec_reject(r, "%s", im->err);
 			continue;
 		}
-		emit(im, r, j);
+		emit(im, r, j, NULL);
 		json_decref(j);
 	}
 	if (csv_end(p) == CSV_ERROR) {
@@ -225,9 +255,10 @@ read_pages(struct import *im, struct recin *r)
 			rec_reject(r, "%s", im->err);
 		for (i = 0; i < pg.nitems; i++)
 			if (pg.items[i].reject != NULL)
-				rec_reject(r, "%s", pg.items[i].reject);
+				reject_item(r, &pg.items[i]);
 			else
-				emit(im, r, pg.items[i].post);
+				emit(im, r, pg.items[i].post,
+				    &pg.items[i]);
 		net_page_free(&pg);
 		json_decref(page);
 	}
@@ -319,8 +350,8 @@ import_main(int argc, char **argv)
 	memset(&im, 0, sizeof(im));
 	cli_init(&im.c);
 	brands = xcalloc((size_t)argc, sizeof(*brands));
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "v",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "v",
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_CSV:
 			im.csv = 1;
@@ -380,6 +411,10 @@ import_main(int argc, char **argv)
 	json_decref(cfg);
 
 	/* Before -o truncates anything (each file opens it again). */
+	samefile_check(im.c.output, "output file", argv + optind,
+	    argc - optind);
+	samefile_check(im.c.rejects, "rejects file", argv + optind,
+	    argc - optind);
 	if (im.c.rejects != NULL) {
 		if ((fp = fopen(im.c.rejects, "a")) == NULL)
 			die(SC_EXIT_FATAL, "%s: %s", im.c.rejects,

@@ -16,20 +16,44 @@
 #include "sc.h"
 #include "xmem.h"
 
+enum {
+	OPT_EXPLAIN = OPT_TOOL_BASE,
+	OPT_DROP_SKIPPED
+};
+
+struct router {
+	const struct ruleset *rs;
+	struct rule_hits *hits;
+	int		 explain;	/* --explain: route.why */
+	int		 drop_skipped;	/* --drop-skipped */
+};
+
 static int
 route_post(struct recin *r, json_t *post, void *ctx)
 {
-	const struct ruleset *rs = ctx;
+	struct router *ro = ctx;
 	char err[256];
-	json_t *route;
+	json_t *route, *why;
 
-	route = rules_route(rs, rules_match(rs, post), post, err, sizeof(err));
+	rules_match(ro->rs, post, ro->hits);
+	if (ro->drop_skipped && ro->hits->decided != NULL &&
+	    ro->hits->decided->skip)
+		return 1;
+	route = rules_route(ro->rs, ro->hits, post, err, sizeof(err));
 	if (route == NULL) {
 		rec_reject(r, "%s", err);
 		return -1;
 	}
-	/* Deleted first so that the new route always comes last. */
-	json_object_del(post, "route");
+	if (ro->explain) {
+		/* The route may be the rule's own: add to a copy. */
+		why = json_copy(route);
+		json_decref(route);
+		route = why;
+		json_object_set_new(route, "why",
+		    rules_why(ro->rs, ro->hits, post));
+	}
+	/* In place of an old route, else last: the same on both paths of
+	 * rec_filter_keys(). */
 	json_object_set_new(post, "route", route);
 	return 0;
 }
@@ -77,31 +101,44 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		SC_COMMON_LONGOPTS,
 		{ "check",	no_argument,		NULL, 'n' },
+		{ "drop-skipped", no_argument,		NULL, OPT_DROP_SKIPPED },
+		{ "explain",	no_argument,		NULL, OPT_EXPLAIN },
 		{ "rules",	required_argument,	NULL, 'r' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct sc_common c;
 	struct ruleset *rs;
+	struct router ro;
 	const char *rules = NULL;
 	char *path;
 	int ch, check = 0, status = SC_EXIT_OK;
 
+	memset(&ro, 0, sizeof(ro));
 	diag_init(argv[0]);
-	cli_usage_text = "sc-route [-nuz] [-o file] [--rejects file] "
-	    "[--strict] [-r rules.json] [file ...]";
+	cli_usage_text = "sc-route [-nuz] [--drop-skipped] [--explain] "
+	    "[-o file] [--rejects file] [--strict] [-r rules.json] [file ...]";
 	cli_options_text =
 	    "  -r, --rules FILE    the rules (default: \"route.rules\" in the\n"
 	    "                      configuration file)\n"
-	    "  -n, --check         only load and check the rules\n";
+	    "  -n, --check         only load and check the rules\n"
+	    "      --explain       add route.why: the tests that decided and\n"
+	    "                      the rules passed over\n"
+	    "      --drop-skipped  leave out the posts a \"skip\" rule took\n";
 	cli_init(&c);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "nr:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "nr:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'n':
 			check = 1;
 			break;
 		case 'r':
 			rules = optarg;
+			break;
+		case OPT_EXPLAIN:
+			ro.explain = 1;
+			break;
+		case OPT_DROP_SKIPPED:
+			ro.drop_skipped = 1;
 			break;
 		default:
 			if (!cli_common(&c, ch, optarg))
@@ -115,9 +152,12 @@ main(int argc, char *argv[])
 		cli_usage_error();
 	}
 	rs = rules_load(path);
+	ro.rs = rs;
+	ro.hits = rules_hits_new(rs);
 	if (!check)
-		status = rec_filter(&c, argv + optind, argc - optind,
-		    route_post, rs);
+		status = rec_filter_keys(&c, argv + optind, argc - optind,
+		    rs->members, "route", route_post, &ro);
+	rules_hits_free(ro.hits);
 	rules_free(rs);
 	free(path);
 	return status;

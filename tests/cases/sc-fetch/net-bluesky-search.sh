@@ -54,6 +54,6 @@ sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" >"$T/out" 2
 rc=$?
 [ $rc -eq 1 ] || fail "bad post: exit $rc, want 1"
 [ "$(jq -r .text "$T/out")" = "acme is fine" ] || fail "out: $(cat "$T/out")"
-grep -q '^sc-fetch: bluesky: GET http://127.0.0.1:[0-9]*/xrpc/app.bsky.feed.searchPosts?q=acme&sort=latest&limit=100: "created_at": not a time: "2026-13-45T00:00:00Z"$' \
+grep -q '^sc-fetch: bluesky: GET http://127.0.0.1:[0-9]*/xrpc/app.bsky.feed.searchPosts?q=acme&sort=latest&limit=100: post at://[^ ]*: "created_at": not a time: "2026-13-45T00:00:00Z"$' \
     "$T/err" || fail "stderr: $(cat "$T/err")"
 exit 0

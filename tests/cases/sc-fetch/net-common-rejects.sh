@@ -12,13 +12,33 @@ sc-fetch x --search acme --api-base "$MOCK_URL" --rejects "$T/rej" -v \
 [ "$(jq -r .text "$T/out" | tr '\n' ' ')" = "six four two one " ] ||
     fail "posts: $(jq -r .text "$T/out")"
 cat >"$T/want" <<EOT
-sc-fetch: x: $url: a tweet without a "text"
-sc-fetch: x: $url&next_token=tok1000000000000000004: "created_at": not a time: "yesterday"
+sc-fetch: x: $url: post 1000000000000000005: a tweet without a "text"
+sc-fetch: x: $url&next_token=tok1000000000000000004: post 1000000000000000003: "created_at": not a time: "yesterday"
 sc-fetch: x: 2 pages, 4 posts, 1 duplicate dropped
 EOT
 diff -u "$T/want" "$T/err" || fail "messages"
 [ "$(jq -r .id "$T/rej" | tr '\n' ' ')" = "1000000000000000005 1000000000000000003 " ] ||
     fail "rejects: $(cat "$T/rej")"
+
+# The same pages replayed with import --raw-pages: each rejected tweet is
+# kept once, alone, and the message names it (not the page once per post).
+q='/2/tweets/search/recent?query=acme&max_results=100&expansions=author_id'
+{
+	mock_get "$q" "Authorization: Bearer test-token" | jq -c .
+	mock_get "$q&next_token=tok1000000000000000004" \
+	    "Authorization: Bearer test-token" | jq -c .
+} >"$T/pages" || fail "saving pages"
+sc-fetch import --raw-pages x --rejects "$T/rej2" "$T/pages" >"$T/out2" \
+    2>"$T/err"
+[ $? -eq 1 ] || fail "raw pages: exit"
+cat >"$T/want" <<EOT
+sc-fetch: $T/pages:1: post 1000000000000000005: a tweet without a "text"
+sc-fetch: $T/pages:2: post 1000000000000000003: "created_at": not a time: "yesterday"
+EOT
+diff -u "$T/want" "$T/err" || fail "raw pages: messages"
+[ "$(jq -c '[.id, .text]' "$T/rej2" | tr '\n' ' ')" = \
+    '["1000000000000000005",null] ["1000000000000000003","three"] ' ] ||
+    fail "raw pages: rejects: $(cat "$T/rej2")"
 
 sc-fetch x --search acme --api-base "$MOCK_URL" --strict --state "$T/st" \
     -o "$T/strict" 2>"$T/err"
