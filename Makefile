@@ -3,6 +3,12 @@
 #   make                  build the five programs into build/bin
 #   make check            build with -Werror, run every test, also under
 #                         ASan+UBSan; ends with "N passed, N failed"
+#   make check-cluster    only the runs on real engines: GNU parallel over a
+#                         local sshd, a one-node Slurm cluster (make check
+#                         runs them too)
+#   make check-html       sc-report's HTML report in headless Chromium, and
+#                         the harness's own checks (make check runs it once
+#                         sc-report writes HTML)
 #   make demo             run the whole pipeline on a generated week
 #   make bench            throughput against jq (see tests/bench)
 #   make install          PREFIX=/usr/local DESTDIR= by default
@@ -21,7 +27,7 @@ DESTDIR ?=
 
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
-DEPS = libcurl jansson zlib libutf8proc
+DEPS = libcurl jansson zlib libutf8proc libpcre2-8
 DEPS_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEPS_LIBS ?= $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 
@@ -48,8 +54,9 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz-*.c))
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
+SCRIPTS = scripts/sc-pg-load
 MAN1 = $(TOOLS:%=man/%.1)
-MANS = $(MAN1) man/sc-post.5 man/sc.7
+MANS = $(MAN1) man/sc-post.5 man/sc-route.5 man/sc.7
 DATA = $(shell find data scripts/examples -type f 2>/dev/null | sort)
 
 all: $(BINS) data-stamp
@@ -106,6 +113,14 @@ check: deps
 	@$(MAKE) --no-print-directory WERROR=1 SAN=1 BUILD=build-san tests
 	@sh tests/check.sh build build-san
 
+check-cluster: deps
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@SC_CHECK_ONLY='cluster:*' sh tests/check.sh build
+
+check-html: deps
+	@$(MAKE) --no-print-directory WERROR=1 all
+	@SC_CHECK_HTML=1 SC_CHECK_ONLY='html:*' sh tests/check.sh build
+
 demo: deps
 	@$(MAKE) --no-print-directory all >/dev/null
 	@sh scripts/demo build/bin
@@ -121,9 +136,9 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(DATADIR)
-	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 755 $(BINS) $(SCRIPTS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	install -m 644 man/sc-post.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/sc-post.5 man/sc-route.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/sc.7 $(DESTDIR)$(MANDIR)/man7
 	cd $(BUILD)/share/sc && find . -type f | while read -r f; do \
 		install -d "$(DESTDIR)$(DATADIR)/$$(dirname "$$f")" && \
@@ -131,9 +146,9 @@ install: all
 	done
 
 uninstall:
-	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS)
+	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS) $(SCRIPTS:scripts/%=%)
 	cd $(DESTDIR)$(MANDIR) && rm -f $(MAN1:man/%=man1/%) man5/sc-post.5 \
-		man7/sc.7
+		man5/sc-route.5 man7/sc.7
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
@@ -142,7 +157,7 @@ clean:
 # Keep the objects of unit tests, which make would treat as intermediate.
 .SECONDARY:
 
-.PHONY: all tests deps check demo bench fuzz install uninstall clean \
+.PHONY: all tests deps check check-cluster check-html demo bench fuzz install uninstall clean \
 	data-stamp FORCE
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

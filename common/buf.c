@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -103,17 +105,33 @@ buf_str(const struct buf *b)
 }
 
 int
-buf_readfile(struct buf *b, const char *path)
+buf_readfile_max(struct buf *b, const char *path, size_t max)
 {
+	struct stat st;
 	FILE *fp;
-	size_t n;
+	size_t n, got = 0, want;
 	int saved;
 
 	if ((fp = fopen(path, "r")) == NULL)
 		return -1;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		errno = EISDIR;
+		return -1;
+	}
 	do {
-		buf_grow(b, 8192);
-		n = fread(b->s + b->len, 1, 8192, fp);
+		/* One byte past max tells "exactly max" from "more". */
+		want = max - got + 1 < 8192 ? max - got + 1 : 8192;
+		buf_grow(b, want);
+		n = fread(b->s + b->len, 1, want, fp);
+		got += n;
+		if (got > max) {
+			b->s[b->len + n - 1] = '\0';
+			b->len += n - 1;
+			fclose(fp);
+			errno = EFBIG;
+			return -1;
+		}
 		b->len += n;
 		b->s[b->len] = '\0';
 	} while (n > 0);
@@ -127,13 +145,44 @@ buf_readfile(struct buf *b, const char *path)
 	return 0;
 }
 
+int
+buf_readfile(struct buf *b, const char *path)
+{
+	return buf_readfile_max(b, path, SC_FILE_MAX);
+}
+
+/* "64 MiB", "1 KiB", "100 bytes": a limit in words. */
+static void
+size_words(char *s, size_t n, size_t v)
+{
+	if (v >= 1024 * 1024 && v % (1024 * 1024) == 0)
+		snprintf(s, n, "%zu MiB", v / (1024 * 1024));
+	else if (v >= 1024 && v % 1024 == 0)
+		snprintf(s, n, "%zu KiB", v / 1024);
+	else
+		snprintf(s, n, "%zu bytes", v);
+}
+
+char *
+xslurp_max(const char *path, size_t max, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char lim[64];
+
+	if (buf_readfile_max(&b, path, max) == -1) {
+		buf_free(&b);
+		if (errno == EFBIG) {
+			size_words(lim, sizeof(lim), max);
+			die(SC_EXIT_FATAL, "%s: larger than %s", path, lim);
+		}
+		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
+	}
+	*len = b.len;
+	return buf_detach(&b);
+}
+
 char *
 xslurp(const char *path, size_t *len)
 {
-	struct buf b = BUF_INIT;
-
-	if (buf_readfile(&b, path) == -1)
-		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
-	*len = b.len;
-	return buf_detach(&b);
+	return xslurp_max(path, SC_FILE_MAX, len);
 }

@@ -27,15 +27,28 @@ void	 buf_reset(struct buf *b);		/* len = 0, keeps memory */
 void	 buf_free(struct buf *b);
 char	*buf_detach(struct buf *b);		/* never NULL */
 /*
- * Append the whole of the file at path; 0, or -1 with errno set (what was
- * read stays in b).
+ * The most a configuration-like file (rules, templates, the configuration,
+ * credentials, state) may hold: a mistake such as "-r /dev/zero" must end
+ * with a message, not eat the memory.
  */
+#define SC_FILE_MAX	(64UL * 1024 * 1024)
+/*
+ * Append the whole of the file at path; 0, or -1 with errno set (what was
+ * read stays in b): EISDIR for a directory, EFBIG when it holds more than
+ * max bytes (b then holds max bytes at most; a FIFO or device is read
+ * up to the limit, never further).
+ */
+int	 buf_readfile_max(struct buf *b, const char *path, size_t max);
+/* buf_readfile_max() with SC_FILE_MAX. */
 int	 buf_readfile(struct buf *b, const char *path);
 /*
  * The whole file at path as a new NUL-terminated string and its length;
- * dies with "prog: path: why" (exit 2) when it cannot be read.  For
- * configuration files read once at start.
+ * dies with "prog: path: why" (exit 2) when it cannot be read, is a
+ * directory ("Is a directory") or holds more than max bytes ("larger
+ * than 64 MiB").  For files read once at start.
  */
+char	*xslurp_max(const char *path, size_t max, size_t *len);
+/* xslurp_max() with SC_FILE_MAX. */
 char	*xslurp(const char *path, size_t *len);
 /* The contents, "" for an empty never-grown buffer. */
 const char *buf_str(const struct buf *b);

@@ -1,9 +1,15 @@
 /*
- * Lines are cut out of a large buffer filled by gzread(), which passes
- * plain files through untouched, so there is one code path for both.
- * A line that spans a refill is moved to the front of the buffer; the
- * buffer grows up to the line limit, and a line past it is skipped to its
- * newline without being stored.
+ * Lines are cut out of a large buffer filled from the file, through
+ * inflate() when the file starts with the gzip magic bytes, so there is
+ * one code path for both.  A line that spans a refill is moved to the
+ * front of the buffer; the buffer grows up to the line limit, and a line
+ * past it is skipped to its newline without being stored.
+ *
+ * The gzip decoding is ours, not zlib's gzread(): gzread() takes another
+ * member after the first one, but drops anything else after the last
+ * member without a word, and a file with plain lines appended to its gzip
+ * data lost those lines with exit 0.  Here such data is an error naming
+ * the file and the byte where it starts, as gzip -d has it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,16 +20,26 @@
 
 #include "diag.h"
 #include "input.h"
+#include "sc.h"
 #include "xmem.h"
 
 #define CHUNK	(256 * 1024)
+#define RAWCHUNK	(64 * 1024)
 
 struct input {
 	char *const	*files;
 	int		 nfiles;
 	int		 next;		/* index of the next operand */
 	size_t		 maxline;
-	gzFile		 gz;		/* NULL between files */
+	int		 fd;		/* -1 between files */
+	int		 started;	/* the first bytes were looked at */
+	int		 gzip;		/* the current file is gzip */
+	int		 member_end;	/* after a member's trailer */
+	int		 zinit;		/* zs is initialised */
+	z_stream	 zs;		/* next_in/avail_in: raw bytes unused */
+	unsigned char	*raw;
+	int		 raweof;	/* read() said end of file */
+	unsigned long long rawpos;	/* bytes read from fd so far */
 	const char	*name;
 	unsigned long	 lineno;
 	int		 failed;
@@ -63,6 +79,8 @@ input_open(char *const *files, int nfiles, size_t maxline)
 	in->maxline = maxline ? maxline : INPUT_MAXLINE_DEFAULT;
 	in->cap = CHUNK * 2;
 	in->buf = xmalloc(in->cap);
+	in->raw = xmalloc(RAWCHUNK);
+	in->fd = -1;
 	in->name = nfiles > 0 ? files[0] : "<stdin>";
 	return in;
 }
@@ -70,16 +88,10 @@ input_open(char *const *files, int nfiles, size_t maxline)
 static void
 close_current(struct input *in)
 {
-	int err;
-
-	if (in->gz == NULL)
+	if (in->fd == -1)
 		return;
-	err = gzclose(in->gz);
-	in->gz = NULL;
-	if (err != Z_OK && err != Z_BUF_ERROR && !in->failed) {
-		warnat(in->name, 0, "read error");
-		in->failed = 1;
-	}
+	close(in->fd);
+	in->fd = -1;
 }
 
 /* Open the next operand; 0 when there is none left. */
@@ -115,14 +127,123 @@ open_next(struct input *in)
 				return 0;
 			continue;
 		}
-		if ((in->gz = gzdopen(fd, "rb")) == NULL) {
-			close(fd);
-			warnmsg("%s: out of memory", in->name);
-			in->failed = 1;
-			continue;
-		}
-		gzbuffer(in->gz, CHUNK);
+		in->fd = fd;
+		in->started = in->gzip = in->member_end = in->raweof = 0;
+		in->zs.avail_in = 0;
+		in->rawpos = 0;
 		return 1;
+	}
+}
+
+/* read(2), again after a signal. */
+static ssize_t
+xread(int fd, void *p, size_t n)
+{
+	ssize_t r;
+
+	while ((r = read(fd, p, n)) == -1 && errno == EINTR)
+		;
+	return r;
+}
+
+/*
+ * At least want raw bytes unused (fewer only at end of file); 0, or -1
+ * on a read error (errno set).
+ */
+static int
+raw_need(struct input *in, size_t want)
+{
+	ssize_t r;
+
+	while (in->zs.avail_in < want && !in->raweof) {
+		if (in->zs.avail_in > 0)
+			memmove(in->raw, in->zs.next_in, in->zs.avail_in);
+		in->zs.next_in = in->raw;
+		r = xread(in->fd, in->raw + in->zs.avail_in,
+		    RAWCHUNK - in->zs.avail_in);
+		if (r == -1)
+			return -1;
+		if (r == 0)
+			in->raweof = 1;
+		in->zs.avail_in += (uInt)r;
+		in->rawpos += (unsigned long long)r;
+	}
+	return 0;
+}
+
+static int
+is_magic(const struct input *in)
+{
+	return in->zs.avail_in >= 2 && in->zs.next_in[0] == 0x1f &&
+	    in->zs.next_in[1] == 0x8b;
+}
+
+/* The file ends in an error (reported here); what is buffered is cut. */
+static int
+read_failed(struct input *in, const char *what, const char *detail)
+{
+	warnat(in->name, in->lineno + 1, "%s%s", what, detail);
+	in->failed = 1;
+	in->readerr = 1;
+	in->eof = 1;
+	return 0;
+}
+
+/* Up to room decompressed bytes at dst; their number, 0 at the end. */
+static int
+fill_gzip(struct input *in, char *dst, size_t room, size_t *got)
+{
+	int rc;
+
+	for (;;) {
+		if (in->member_end) {
+			/* Another member, the end, or data that is neither. */
+			if (raw_need(in, 2) == -1)
+				return read_failed(in, "read error: ",
+				    strerror(errno));
+			if (in->zs.avail_in == 0)
+				return 0;
+			if (!is_magic(in)) {
+				warnat(in->name, 0, "data after the end of "
+				    "the gzip stream, at byte %llu; not read",
+				    in->rawpos - in->zs.avail_in);
+				in->failed = 1;
+				return 0;
+			}
+			if (inflateReset(&in->zs) != Z_OK)
+				die(SC_EXIT_FATAL, "out of memory");
+			in->member_end = 0;
+		}
+		if (in->zs.avail_in == 0 && raw_need(in, 1) == -1)
+			return read_failed(in, "read error: ",
+			    strerror(errno));
+		if (in->zs.avail_in == 0)
+			return read_failed(in, "unexpected end of compressed "
+			    "data (truncated gzip file?)", "");
+		in->zs.next_out = (unsigned char *)dst;
+		in->zs.avail_out = (uInt)room;
+		rc = inflate(&in->zs, Z_NO_FLUSH);
+		*got = room - in->zs.avail_out;
+		switch (rc) {
+		case Z_STREAM_END:
+			in->member_end = 1;
+			break;
+		case Z_OK:
+			break;
+		case Z_MEM_ERROR:
+			die(SC_EXIT_FATAL, "out of memory");
+		case Z_BUF_ERROR:
+			/* No progress without more input: read some. */
+			if (in->zs.avail_in == 0)
+				break;
+			/* FALLTHROUGH */
+		default:
+			*got = 0;
+			return read_failed(in, "corrupt compressed data: ",
+			    in->zs.msg != NULL ? in->zs.msg : "bad data");
+		}
+		if (*got > 0)
+			return 1;
 	}
 }
 
@@ -130,8 +251,9 @@ open_next(struct input *in)
 static int
 fill(struct input *in)
 {
-	const char *msg;
-	int n, errnum;
+	size_t got = 0;
+	ssize_t r;
+	char *dst;
 
 	if (in->start > 0 && in->start == in->end)
 		in->start = in->end = 0;
@@ -147,28 +269,57 @@ fill(struct input *in)
 			in->buf = xrealloc(in->buf, in->cap);
 		}
 	}
-	n = gzread(in->gz, in->buf + in->end, CHUNK);
-	if (n > 0) {
-		in->end += (size_t)n;
+	dst = in->buf + in->end;
+	if (!in->started) {
+		in->started = 1;
+		if (raw_need(in, 2) == -1)
+			return read_failed(in, "read error: ",
+			    strerror(errno));
+		if ((in->gzip = is_magic(in))) {
+			if (!in->zinit) {
+				/* 16 + 15: gzip only, the largest window. */
+				if (inflateInit2(&in->zs, 16 + 15) != Z_OK)
+					die(SC_EXIT_FATAL, "out of memory");
+				in->zinit = 1;
+			} else if (inflateReset(&in->zs) != Z_OK)
+				die(SC_EXIT_FATAL, "out of memory");
+		}
+	}
+	if (in->gzip) {
+		if (fill_gzip(in, dst, CHUNK, &got) == 0) {
+			in->eof = 1;
+			return 0;
+		}
+		in->end += got;
 		return 1;
 	}
-	msg = gzerror(in->gz, &errnum);
-	if (n < 0 || (errnum != Z_OK && errnum != Z_STREAM_END)) {
-		if (errnum == Z_BUF_ERROR)
-			warnat(in->name, in->lineno + 1,
-			    "unexpected end of compressed data "
-			    "(truncated gzip file?)");
-		else if (errnum == Z_ERRNO)
-			warnat(in->name, in->lineno + 1, "read error: %s",
-			    strerror(errno));
-		else
-			warnat(in->name, in->lineno + 1,
-			    "corrupt compressed data: %s", msg);
-		in->failed = 1;
-		in->readerr = 1;
+	if (in->zs.avail_in > 0) {
+		/* The bytes looked at for the magic. */
+		got = in->zs.avail_in;
+		memcpy(dst, in->zs.next_in, got);
+		in->zs.avail_in = 0;
+		in->end += got;
+		return 1;
 	}
-	in->eof = 1;
-	return 0;
+	if ((r = xread(in->fd, dst, CHUNK)) == -1)
+		return read_failed(in, "read error: ", strerror(errno));
+	if (r == 0) {
+		in->eof = 1;
+		return 0;
+	}
+	in->end += (size_t)r;
+	return 1;
+}
+
+/* A UTF-8 byte order mark opening a file is no part of its first line. */
+static void
+skip_bom(const struct input *in, const char **line, size_t *len)
+{
+	if (in->lineno == 1 && *len >= 3 && memcmp(*line, "\xef\xbb\xbf",
+	    3) == 0) {
+		*line += 3;
+		*len -= 3;
+	}
 }
 
 int
@@ -179,7 +330,7 @@ input_next(struct input *in, const char **line, size_t *len)
 	int toolong = 0;
 
 	for (;;) {
-		if (in->gz == NULL) {
+		if (in->fd == -1) {
 			if (!open_next(in))
 				return INPUT_EOF;
 			scanned = 0;
@@ -199,6 +350,7 @@ input_next(struct input *in, const char **line, size_t *len)
 			*len = n;
 			*nl = '\0';
 			in->start += n + 1;
+			skip_bom(in, line, len);
 			return INPUT_LINE;
 		}
 		scanned = in->end - in->start;
@@ -235,6 +387,7 @@ input_next(struct input *in, const char **line, size_t *len)
 			*line = in->buf + in->start;
 			*len = n;
 			in->start = in->end;
+			skip_bom(in, line, len);
 			return INPUT_LINE;
 		}
 	}
@@ -264,6 +417,9 @@ input_close(struct input *in)
 	if (in == NULL)
 		return;
 	close_current(in);
+	if (in->zinit)
+		inflateEnd(&in->zs);
+	free(in->raw);
 	free(in->buf);
 	free(in);
 }

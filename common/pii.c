@@ -131,6 +131,12 @@ email_at(const char *s, size_t at, size_t n)
 	if (at == 0 || !(IS_ALNUM(s[at - 1]) || s[at - 1] == '.' ||
 	    s[at - 1] == '_' || s[at - 1] == '-' || s[at - 1] == '+'))
 		return 0;
+	/* "@ana@mas.to" is a fediverse handle, not an address. */
+	for (i = at; i > 0 && (IS_ALNUM(s[i - 1]) || s[i - 1] == '.' ||
+	    s[i - 1] == '_' || s[i - 1] == '-' || s[i - 1] == '+'); i--)
+		;
+	if (i > 0 && s[i - 1] == '@')
+		return 0;
 	for (i = at + 1; i < n && (IS_ALNUM(s[i]) || s[i] == '-' ||
 	    s[i] == '.'); i++)
 		if (s[i] == '.' && i + 1 < n && IS_ALNUM(s[i + 1])) {

@@ -9,6 +9,7 @@
 #include "jsonw.h"
 #include "post.h"
 #include "record.h"
+#include "samefile.h"
 #include "sc.h"
 #include "xmem.h"
 
@@ -47,6 +48,8 @@ rec_open(const struct sc_common *c, char *const *files, int nfiles)
 	FILE *rejects = NULL;
 
 	/* First, so that failing here leaks nothing (ASan). */
+	samefile_check(c->output, "output file", files, nfiles);
+	samefile_check(c->rejects, "rejects file", files, nfiles);
 	if (c->rejects != NULL && (rejects = fopen(c->rejects, "a")) == NULL)
 		die(SC_EXIT_FATAL, "%s: %s", c->rejects, strerror(errno));
 	r = xcalloc(1, sizeof(*r));
@@ -255,8 +258,9 @@ rec_filter(const struct sc_common *c, char *const *files, int nfiles,
 	json_t *post;
 	int status;
 
-	o = output_open(c->output, c->gzip, c->unbuffered, OUTPUT_TRUNC);
+	/* rec_open() first: it refuses an output that is also an input. */
 	r = rec_open(c, files, nfiles);
+	o = output_open(c->output, c->gzip, c->unbuffered, OUTPUT_TRUNC);
 	while ((post = rec_next(r)) != NULL) {
 		if (fn(r, post, ctx) == 0)
 			output_json(o, post);
@@ -337,6 +341,23 @@ splice(struct buf *b, const char *s, const struct jscan_member *m,
 	buf_addc(b, '\n');
 }
 
+json_t *
+rec_next_keys(struct recin *r, const char *const *want)
+{
+	struct jscan_member m[REC_MEMBERS];
+	json_t *post;
+	size_t nm, close;
+
+	while (next_line(r)) {
+		if (jscan_object(r->line, r->len, m, REC_MEMBERS, &nm,
+		    &close) == 0 && (post = pick(r->line, m, nm, want)) != NULL)
+			return post;
+		if ((post = parse_current(r)) != NULL)
+			return post;
+	}
+	return NULL;
+}
+
 int
 rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
     const char *const *want, const char *key, rec_filter_fn fn, void *ctx)
@@ -349,8 +370,9 @@ rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
 	size_t nm, close;
 	int status;
 
-	o = output_open(c->output, c->gzip, c->unbuffered, OUTPUT_TRUNC);
+	/* rec_open() first: it refuses an output that is also an input. */
 	r = rec_open(c, files, nfiles);
+	o = output_open(c->output, c->gzip, c->unbuffered, OUTPUT_TRUNC);
 	while (next_line(r)) {
 		if (jscan_object(r->line, r->len, m, REC_MEMBERS, &nm,
 		    &close) == -1 ||

@@ -14,6 +14,8 @@
  * rec_reject(), which applies the same policy to the current line.
  *
  * rec_next() returns a new reference the caller must json_decref().
+ * rec_open() first refuses (exit 2, see samefile.h) an -o or --rejects
+ * file that is also one of the inputs, so call it before output_open().
  */
 #ifndef RECORD_H
 #define RECORD_H
@@ -60,7 +62,8 @@ void		 rec_close(struct recin *r);
 
 /*
  * A filter: read records, let fn change each in place, write it.  fn
- * returns 0 to write the record, -1 after it has called rec_reject().
+ * returns 0 to write the record, -1 after it has called rec_reject(), 1
+ * to leave it out without rejecting it.
  * The whole loop, output included; returns main's exit status.
  */
 typedef int	(*rec_filter_fn)(struct recin *r, json_t *post, void *ctx);
@@ -78,6 +81,14 @@ int		 rec_filter(const struct sc_common *c, char *const *files,
  * message either way.  fn must change nothing in post but key.
  */
 #define REC_MEMBERS	64
+/*
+ * rec_next() for a program that reads only the top-level members named in
+ * want (NULL-terminated): a line that jscan.h finds plain is not parsed
+ * whole, and the object returned holds just the wanted members it has;
+ * other lines are parsed whole (and may hold more).  Bad lines are
+ * rejected with rec_next()'s messages.
+ */
+json_t		*rec_next_keys(struct recin *r, const char *const *want);
 int		 rec_filter_keys(const struct sc_common *c,
 		    char *const *files, int nfiles, const char *const *want,
 		    const char *key, rec_filter_fn fn, void *ctx);

@@ -73,13 +73,22 @@ digits(const char **p, int n, int *v)
 static int
 make_time(int y, int mo, int d, int h, int mi, int s, int off, int64_t *t)
 {
+	int64_t v;
+
 	if (mo < 1 || mo > 12 || d < 1 || (unsigned)d > mdays(y, (unsigned)mo)
 	    || h > 23 || mi > 59 || s > 60)
 		return -1;
-	if (s == 60)
-		s = 59;		/* a leap second: keep it in its minute */
-	*t = time_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	/*
+	 * A leap second (23:59:60 UTC) is read as the midnight that follows
+	 * it: POSIX time has no second for it, and rounding down would make
+	 * every deadline counted from it one second short.  Leap seconds
+	 * end UTC days only, so :60 anywhere else is refused.
+	 */
+	v = time_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 	    h * 3600 + mi * 60 + s - off;
+	if (s == 60 && (v % 86400 + 86400) % 86400 != 0)
+		return -1;
+	*t = v;
 	return 0;
 }
 

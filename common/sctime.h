@@ -9,9 +9,12 @@
  *	the old Twitter form:	Tue Oct 31 22:10:10 +0000 2017
  *	epoch seconds:		1700000000 or 1700000000.5 (up to 12 digits)
  *	epoch milliseconds:	1700000000000 (13 digits)
- * Fractions are dropped (the time rounds down to the second).  Dates are
- * checked (2026-02-30 is an error).  All arithmetic is proleptic
- * Gregorian in UTC; no time zone database is consulted.
+ * Fractions are dropped (the time rounds down to the second).  A leap
+ * second, 23:59:60 UTC (or the same instant with an offset), is the
+ * midnight after it; :60 that is not the end of a UTC day is refused.
+ * Dates are checked (2026-02-30 is an error).  All arithmetic is
+ * proleptic Gregorian in UTC; no time zone database is consulted (see
+ * tz.h for zones).
  */
 #ifndef SCTIME_H
 #define SCTIME_H

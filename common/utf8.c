@@ -1,5 +1,7 @@
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "utf8.h"
 
 int32_t
@@ -108,11 +110,24 @@ utf8_len(const char *s, size_t n)
 	return len;
 }
 
-static int
-light(int32_t cp)
+size_t
+utf8_width(const char *s, size_t n)
 {
-	return (cp >= 0 && cp <= 0x10ff) || (cp >= 0x2000 && cp <= 0x200d) ||
-	    (cp >= 0x2010 && cp <= 0x201f) || (cp >= 0x2032 && cp <= 0x2037);
+	const char *p = s, *end = s + n;
+	size_t w = 0;
+	int32_t cp;
+	int cw;
+
+	while (p < end) {
+		cp = utf8_decode(&p, end);
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+			w++;	/* shown as '?' */
+			continue;
+		}
+		cw = utf8proc_charwidth(cp);
+		w += cw > 0 ? (size_t)cw : 0;
+	}
+	return w;
 }
 
 size_t
@@ -138,35 +153,6 @@ utf8_url_at(const char *p, const char *end)
 	    (q[-1] == ')' && !opened)))
 		q--;
 	return q == host ? 0 : (size_t)(q - p);
-}
-
-/* May a URL start after byte c?  Not inside a word, mention or tag. */
-static int
-url_may_follow(unsigned char c)
-{
-	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '#' ||
-	    c == '/' || c == '_');
-}
-
-size_t
-utf8_x_length(const char *s, size_t n)
-{
-	const char *p = s, *end = s + n;
-	size_t len = 0, u;
-	int32_t cp;
-
-	while (p < end) {
-		if ((p == s || url_may_follow((unsigned char)p[-1])) &&
-		    (u = utf8_url_at(p, end)) != 0) {
-			len += 23;
-			p += u;
-			continue;
-		}
-		cp = utf8_decode(&p, end);
-		len += light(cp) ? 1 : 2;
-	}
-	return len;
 }
 
 size_t

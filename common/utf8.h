@@ -21,15 +21,13 @@ size_t	utf8_encode(int32_t cp, char *out);
 /* Number of code points (bad bytes count one each). */
 size_t	utf8_len(const char *s, size_t n);
 /*
- * Length as X counts it (twitter-text v3 weighting): code points in
- * U+0000-U+10FF, U+2000-U+200D, U+2010-U+201F and U+2032-U+2037 weigh 1,
- * all others 2; each http(s) URL weighs 23.  Emoji sequences joined by
- * ZWJ or with variation selectors are counted per code point here, which
- * can only over-count.
+ * Columns s takes on a terminal (utf8proc's East Asian widths): wide and
+ * full-width characters 2, combining marks and zero-width characters 0;
+ * control characters and bad bytes 1 each, as a '?' in their place.
  */
-size_t	utf8_x_length(const char *s, size_t n);
+size_t	utf8_width(const char *s, size_t n);
 /*
- * Bytes of the http(s) URL starting at p, up to the next space or control
+ * Bytes of the http(s) URL starting at p (textlen.h counts URLs), up to the next space or control
  * character but without trailing punctuation (".,:;!?'\"]", and a ")" it
  * did not open), or 0.  The caller checks that p may start a URL.
  */

@@ -26,8 +26,10 @@ for p in sc-fetch sc-classify sc-route sc-reply sc-report; do
 	    "[ -x '$tmp/root/usr/bin/$p' ] && '$tmp/root/usr/bin/$p' --version | grep -q '^$p '"
 	t "$p.1 installed" "[ -f '$tmp/root/usr/share/man/man1/$p.1' ]"
 done
-t "sc-post.5 and sc.7 installed" \
-    "[ -f '$tmp/root/usr/share/man/man5/sc-post.5' ] && [ -f '$tmp/root/usr/share/man/man7/sc.7' ]"
+t "sc-pg-load installed and runs" \
+    "[ -x '$tmp/root/usr/bin/sc-pg-load' ] && '$tmp/root/usr/bin/sc-pg-load' -h | grep -q '^usage: sc-pg-load '"
+t "sc-post.5, sc-route.5 and sc.7 installed" \
+    "[ -f '$tmp/root/usr/share/man/man5/sc-post.5' ] && [ -f '$tmp/root/usr/share/man/man5/sc-route.5' ] && [ -f '$tmp/root/usr/share/man/man7/sc.7' ]"
 t "example rules and templates installed" \
     "[ -f '$tmp/root/usr/share/sc/examples/rules.json' ] && [ -f '$tmp/root/usr/share/sc/examples/templates.json' ]"
 # The installed classifier must find its data beside itself, with no

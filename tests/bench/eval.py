@@ -293,9 +293,18 @@ def cmd_report(d, details_path):
         if os.path.exists(apath):
             systems.append(("franc", predictions(apath, "franc")))
             systems.append(("fastText", predictions(apath, "fasttext")))
+        # The headline is every language of the set, romanized Hindi
+        # ("hi-latn", right when the answer is "hi") the eleventh: the
+        # issue asks for 11+ languages.  Its gold tag is that of the
+        # post's source, and many of those posts are plain English
+        # (langid-set.py, README), so the ten languages whose tags can
+        # be trusted are shown on their own below it.
         trusted = [x for x in gl if "-" not in x[1]]
-        for title, sub in (("", trusted), (" + romanized hi", gl)):
-            if not sub or (title and len(sub) == len(trusted)):
+        parts = [("", gl, True)]
+        if len(trusted) < len(gl):
+            parts.append((", trusted tags only", trusted, False))
+        for title, sub, headline in parts:
+            if not sub:
                 continue
             sc = {n: Score(sub, p, lang_right) for n, p in systems}
             for n in sc:
@@ -304,14 +313,13 @@ def cmd_report(d, details_path):
             anchors = ", ".join("%s %.3f" % (n, sc[n].acc)
                                 for n, _ in systems[1:]) or \
                 fx.get("anchors", "n/a")
-            # The issue asks for 11+ languages; the shared sets give ten
-            # whose tags can be trusted, and romanized Hindi, whose tag
-            # also covers plain English posts (langid-set.py).  Both
-            # rows are judged against the goal.
-            row("language accuracy, %d langs%s (%d)"
-                % (langs, title, len(sub)), "%.3f" % sc["ours"].acc,
-                anchors, ">= %.2f" % LANG_GOAL,
-                sc["ours"].acc >= LANG_GOAL)
+            if headline:
+                row("language accuracy, %d langs (%d)" % (langs, len(sub)),
+                    "%.3f" % sc["ours"].acc, anchors,
+                    ">= %.2f" % LANG_GOAL, sc["ours"].acc >= LANG_GOAL)
+            else:
+                row("  %d langs%s (%d)" % (langs, title, len(sub)),
+                    "%.3f" % sc["ours"].acc, anchors)
         bylang = defaultdict(list)
         for x in gl:
             bylang[x[1]].append(x)

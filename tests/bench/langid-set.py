@@ -10,18 +10,20 @@ data's licences forbid keeping copies of it in the repository.
 
 Per language, at most PER_LANG (default 500) posts are taken, in the order
 of a hash of (source, line number), after the first SKIP (default 0) in
-that order: the bench measures SKIP 0, and cue lists are tuned on a set
-built with SKIP 500, which shares no post with it, so the sample is the same on every
-machine and does not follow the order of the source files.  A post is
-eligible when it is short (at most 280 characters, like a post) and holds
-at least 10 letters outside @mentions and URLs: "@user http" has no
-language.
+that order: the bench measures SKIP 0, and the cue lists were tuned on
+`langid-set.py DATA OUT 2000 500`, which shares no post with it.  The
+hash makes the sample the same on every machine and independent of the
+order of the source files.  A post is eligible when it is short (at most
+280 characters, like a post) and holds at least 10 letters outside
+@mentions and URLs: "@user http" has no language.
 
 Sources: umsab-tweets gives en, es, de, fr, it, pt, ar and "hi"; the zh
 sets, ru-rusentitweet (without the "skip" rows, which its authors mark as
 noise) and pl-polemo2-medicine give zh, ru and pl.  UMSAB's Hindi part
-(SAIL 2015) is romanized and code-mixed, so its tag is written "hi-latn":
-eval.py scores it apart from the ten languages whose tags can be trusted.
+(SAIL 2015) is romanized and code-mixed, and some of its posts are plain
+English, so its tag is written "hi-latn" (right when the answer is "hi"):
+eval.py counts it as the eleventh language of the headline and also
+shows the ten whose tags can be trusted on their own.
 """
 
 import hashlib

@@ -5,6 +5,7 @@
  */
 #include <sys/wait.h>
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +132,14 @@ test_overflow(void)
 }
 
 static void
+slurp_small(void *path)
+{
+	size_t len;
+
+	free(xslurp_max(path, 1024, &len));
+}
+
+static void
 test_readfile(void)
 {
 	char dir[] = "/tmp/test-buf.XXXXXX", path[64], *s;
@@ -157,6 +166,35 @@ test_readfile(void)
 	s = xslurp(path, &len);
 	ok(len == 20000 && strlen(s) == 20000, "xslurp reads the whole file");
 	free(s);
+	s = xslurp_max(path, 20000, &len);
+	ok(len == 20000, "xslurp_max takes a file of exactly max bytes");
+	free(s);
+	errno = 0;
+	ok(buf_readfile_max(&b, path, 19999) == -1 && errno == EFBIG &&
+	    b.len <= 19999, "one byte over max: EFBIG, at most max kept");
+	buf_free(&b);
+	ok(buf_readfile_max(&b, "/dev/zero", 100000) == -1 && errno == EFBIG,
+	    "/dev/zero ends at the limit");
+	buf_free(&b);
+	ok(buf_readfile(&b, dir) == -1 && errno == EISDIR,
+	    "a directory: EISDIR");
+	buf_free(&b);
+	{
+		char *out, *err;
+
+		st = run_child(slurp_small, path, &out, &err);
+		ok(exited(st, SC_EXIT_FATAL), "xslurp_max over max: exit 2");
+		ok(strstr(err, ": larger than 1 KiB\n") != NULL,
+		    "xslurp_max over max: \"larger than 1 KiB\"");
+		free(out);
+		free(err);
+		st = run_child(slurp_small, dir, &out, &err);
+		ok(exited(st, SC_EXIT_FATAL) && strstr(err,
+		    ": Is a directory\n") != NULL,
+		    "xslurp of a directory: \"Is a directory\"");
+		free(out);
+		free(err);
+	}
 	unlink(path);
 	ok(buf_readfile(&b, path) == -1, "buf_readfile fails on a missing file");
 	buf_free(&b);

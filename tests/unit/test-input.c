@@ -679,6 +679,93 @@ rm(const char *name)
 	return rc;
 }
 
+/* Input of issue 8: data after gzip, a bare header, a byte order mark. */
+static void
+test_trailing(void)
+{
+	char *files[2], *got, *err, *want, *data;
+	struct input *in;
+	size_t n;
+	FILE *fp;
+
+	/* gzip, then plain lines appended. */
+	files[0] = write_gz("tail.gz", "wb", "g1\ng2\n", 6);
+	data = read_file(files[0], &n);
+	if ((fp = fopen(files[0], "ab")) == NULL || fputs("p1\np2\n", fp) ==
+	    EOF || fclose(fp) != 0)
+		abort();
+	files[1] = write_file("after2.txt", "x\n", 2);
+	capture();
+	in = input_open(files, 2, 0);
+	got = drain(in);
+	ok(input_failed(in), "data after gzip: input_failed");
+	input_close(in);
+	err = captured();
+	is_str(got, "1:g1|2:g2|1:x|",
+	    "data after gzip: the gzip lines, then the next file");
+	want = xasprintf("test-input: %s: data after the end of the gzip "
+	    "stream, at byte %zu; not read\n", files[0], n);
+	is_str(err, want, "data after gzip: named with the byte it starts at");
+	free(want);
+	free(got);
+	free(err);
+	free(data);
+
+	/* Two members, then garbage: both members, then the error. */
+	free(write_gz("tail.gz", "wb", "a\n", 2));
+	free(write_gz("tail.gz", "ab", "b", 1));
+	if ((fp = fopen(files[0], "ab")) == NULL || fputs("\x1f", fp) == EOF ||
+	    fclose(fp) != 0)
+		abort();
+	capture();
+	in = input_open(files, 1, 0);
+	got = drain(in);
+	ok(input_failed(in), "one stray byte after two members: failed");
+	input_close(in);
+	err = captured();
+	is_str(got, "1:a|2:b|", "two members, then a stray byte: both read");
+	ok(strstr(err, "data after the end of the gzip stream") != NULL,
+	    "and the byte reported");
+	free(got);
+	free(err);
+
+	/* Nothing but the magic bytes. */
+	unit_write(files[0], "\x1f\x8b", 2);
+	capture();
+	in = input_open(files, 1, 0);
+	got = drain(in);
+	ok(input_failed(in), "a bare gzip magic: failed");
+	input_close(in);
+	err = captured();
+	want = xasprintf("test-input: %s:1: unexpected end of compressed data "
+	    "(truncated gzip file?)\n", files[0]);
+	is_str(err, want, "a bare gzip magic: truncated, at line 1");
+	free(want);
+	free(got);
+	free(err);
+
+	/* One byte 0x1f is plain text, not a gzip file. */
+	unit_write(files[0], "\x1f", 1);
+	got = drain_files(files, 1, 0);
+	is_str(got, "1:\x1f|", "a lone 0x1f byte is a plain line");
+	free(got);
+
+	/* A byte order mark opens a file's first line only. */
+	unit_write(files[0], "\xef\xbb\xbf{}\n\xef\xbb\xbf{}\n", 12);
+	free(files[1]);
+	files[1] = write_gz("bom.gz", "wb", "\xef\xbb\xbfz", 4);
+	got = drain_files(files, 2, 0);
+	is_str(got, "1:{}|2:\xef\xbb\xbf{}|1:z|",
+	    "a BOM is skipped at the start of each file, plain or gzip");
+	free(got);
+	unit_write(files[0], "\xef\xbb\xbf", 3);
+	got = drain_files(files, 1, 0);
+	is_str(got, "1:|", "a file of just a BOM: one empty line");
+	free(got);
+	free(files[0]);
+	free(files[1]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -686,7 +773,8 @@ main(int argc, char **argv)
 	    "nul.txt", "one.gz", "two.gz", "empty.gz", "p1.txt", "g1.gz",
 	    "p2.txt", "in.txt", "in.gz", "limit.txt", "limit2.txt",
 	    "big.txt", "after.txt", "whole.gz", "cut.gz", "notrailer.gz",
-	    "corrupt.gz", "many.txt", "many.gz" };
+	    "corrupt.gz", "many.txt", "many.gz", "tail.gz", "after2.txt",
+	    "bom.gz" };
 	size_t i;
 
 	(void)argc;
@@ -699,6 +787,7 @@ main(int argc, char **argv)
 	test_pieces();
 	test_errors();
 	test_many();
+	test_trailing();
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		rm(names[i]);
 	if (rmdir(dir) == -1)

@@ -64,5 +64,6 @@ main(void)
 	masks("+34 600 123 456 / 4111111111111111", "*** / ***", 2);
 	masks("GB82 WEST 1234 5698 7654 32!", "***!", 1);
 	masks("", "", 0);
+	masks("hi @ana@mastodon.social", "hi @ana@mastodon.social", 0);
 	return tap_done();
 }

@@ -94,8 +94,12 @@ test_iso(void)
 	parses("2027-01-01T00:30:00+01:00", INT64_C(1798759800));
 	parses("2026-12-31T22:30:00-01:00", INT64_C(1798759800));
 	parses("2014-08-20T11:02:50+0000", INT64_C(1408532570));
-	/* A leap second stays in its minute. */
-	parses("2016-12-31T23:59:60Z", INT64_C(1483228799));
+	/* A leap second is the midnight after it, never a second early. */
+	parses("2016-12-31T23:59:60Z", INT64_C(1483228800));
+	parses("2017-01-01T00:59:60+01:00", INT64_C(1483228800));
+	parses("Sat Dec 31 23:59:60 +0000 2016", INT64_C(1483228800));
+	rejects("2026-11-22T10:15:60Z");
+	rejects("2016-12-31T23:59:60+01:00");
 	parses("1970-01-01T00:00:00Z", 0);
 	parses("1969-12-31T23:59:59Z", -1);
 	parses("1900-03-01T00:00:00Z", INT64_C(-2203891200));
@@ -243,7 +247,8 @@ test_strict(void)
 	strict_parses("2026-11-22T11:15:00+01:00", T_2026);
 	strict_parses("2026-11-22T05:45:00-04:30", T_2026);
 	strict_parses("2026-11-22T10:15:00-00:00", T_2026);
-	strict_parses("2016-12-31T23:59:60Z", INT64_C(1483228799));
+	strict_parses("2016-12-31T23:59:60Z", INT64_C(1483228800));
+	strict_rejects("2016-12-31T22:59:60Z");
 	strict_rejects("2026-11-22T11:15:00+0100");
 	strict_rejects("2026-11-22T11:15:00+01");
 	strict_rejects("2026-11-22T10:15:00");

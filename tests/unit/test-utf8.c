@@ -1,7 +1,7 @@
 /*
  * test-utf8 - utf8.h: RFC 3629 validity (overlongs, surrogates, past
- * U+10FFFF, truncated sequences), decoding and encoding, lengths, X's
- * weighted length and boundary-safe prefixes.
+ * U+10FFFF, truncated sequences), decoding and encoding, lengths and
+ * boundary-safe prefixes.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -38,25 +38,6 @@ decodes(const char *s, size_t n, int32_t want, size_t adv, const char *what)
 	cp = utf8_decode(&p, s + n);
 	if (!ok(cp == want && (size_t)(p - s) == adv, "decode %s", what))
 		printf("#   got %ld, moved %zu\n", (long)cp, (size_t)(p - s));
-}
-
-static void
-xlen(const char *s, size_t want)
-{
-	char show[256];
-	size_t got, i, j;
-
-	for (i = j = 0; s[i] != '\0' && j < sizeof(show) - 3; i++) {
-		if (s[i] == '\n') {
-			show[j++] = '\\';
-			show[j++] = 'n';
-		} else
-			show[j++] = s[i];
-	}
-	show[j] = '\0';
-	got = utf8_x_length(s, strlen(s));
-	if (!ok(got == want, "x length %zu: \"%s\"", want, show))
-		printf("#   got %zu\n", got);
 }
 
 static void
@@ -184,64 +165,14 @@ test_len(void)
 	    "a truncated sequence counts per byte");
 	ok(utf8_len(S("\xc0\x80")) == 2, "an overlong counts per byte");
 	ok(utf8_len("\xc3\xa9\xc3\xa9", 3) == 2, "len stops at n");
-}
-
-static void
-test_x_length(void)
-{
-	char big[1024];
-	size_t i;
-
-	xlen("", 0);
-	xlen("hello", 5);
-	xlen("caf\xc3\xa9", 4);					/* U+00E9 */
-	xlen("\xe1\x83\xbf", 1);				/* U+10FF */
-	xlen("\xe1\x84\x80", 2);				/* U+1100 */
-	xlen("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 6);	/* CJK */
-	xlen("\xed\x95\x9c\xea\xb5\xad", 4);			/* Hangul */
-	xlen("\xf0\x9f\x98\x80", 2);				/* emoji */
-	xlen("\xe2\x80\x94", 1);			/* U+2014 em dash */
-	xlen("\xe2\x80\x8d", 1);			/* U+200D ZWJ */
-	xlen("\xe2\x80\x8e", 2);			/* U+200E */
-	xlen("\xe2\x80\x9c\xe2\x80\x9d", 2);		/* U+201C U+201D */
-	xlen("\xe2\x80\xa6", 2);			/* U+2026 ellipsis */
-	xlen("\xe2\x80\xb2", 1);			/* U+2032 prime */
-	xlen("\xe2\x80\xb7", 1);			/* U+2037 */
-	xlen("\xe2\x80\xb8", 2);			/* U+2038 */
-	xlen("\xe2\x82\xac", 2);			/* U+20AC euro */
-	/* man + ZWJ + woman + ZWJ + girl, counted per code point. */
-	xlen("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
-	    "\xf0\x9f\x91\xa7", 8);
-	/* URLs weigh 23 whatever their length. */
-	xlen("https://example.com/a/very/long/path/that/goes/on?q=1", 23);
-	xlen("http://x.co", 23);
-	xlen("see https://x.co and http://example.org/z", 4 + 23 + 5 + 23);
-	xlen("line\nhttps://example.com/\xe6\x97\xa5", 5 + 23);
-	xlen("xhttps://example.com/", 21);
-	xlen("xhttps://a.b", 12);
-	xlen("https://", 8);
-	xlen("https:// x", 10);
-	xlen("ftp://example.com", 17);
-	/*
-	 * X finds a URL after punctuation too, and leaves trailing
-	 * punctuation out of it: counting "(http://x.co)" as 13 or
-	 * "see http://x.co." as 27 under-counts, and a reply the length
-	 * check passed is refused by X.
-	 */
-	ok(utf8_x_length(S("(http://x.co)")) == 25,
-	    "BUG: URL after \"(\" weighs 23: \"(http://x.co)\" is 25, got %zu",
-	    utf8_x_length(S("(http://x.co)")));
-	ok(utf8_x_length(S("see http://x.co.")) == 28,
-	    "BUG: a full stop after a URL weighs 1: \"see http://x.co.\" is "
-	    "28, got %zu", utf8_x_length(S("see http://x.co.")));
-	/* 140 CJK characters fill a 280 tweet. */
-	for (i = 0; i < 140; i++)
-		memcpy(big + i * 3, "\xe6\x97\xa5", 3);
-	ok(utf8_x_length(big, 420) == 280, "140 CJK characters weigh 280");
-	/* Bytes that do not decode count, and never read past n. */
-	ok(utf8_x_length("\xff", 1) >= 1, "a bad byte has weight");
-	ok(utf8_x_length("https://example.com", 5) == 5,
-	    "a URL cut by n is not a URL");
+	ok(utf8_width(S("abc")) == 3, "width of ASCII");
+	ok(utf8_width(S("\xe4\xb8\xad\xe6\x96\x87")) == 4,
+	    "width: two CJK ideographs take four columns");
+	ok(utf8_width(S("e\xcc\x81")) == 1,
+	    "width: a combining accent takes none");
+	ok(utf8_width(S("\xef\xbc\xa1")) == 2, "width: full-width A is 2");
+	ok(utf8_width(S("a\tb\xff")) == 4,
+	    "width: a tab and a bad byte take one each");
 }
 
 static size_t
@@ -294,7 +225,6 @@ main(void)
 	test_decode();
 	test_encode();
 	test_len();
-	test_x_length();
 	test_url_at();
 	test_prefix();
 	return tap_done();

@@ -1,11 +1,12 @@
 /*
  * brand.c - brand names in a post; see brand.h.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 
 #include "brand.h"
+#include "fold.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -43,49 +44,7 @@ brand_free(struct brand *b)
 size_t
 brand_fold(const char *s, size_t n, char *out, size_t cap)
 {
-	const utf8proc_option_t opt = UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
-	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
-	utf8proc_int32_t cp, dec[8];
-	utf8proc_ssize_t len, k, i;
-	utf8proc_uint8_t enc[4];
-	size_t o = 0;
-	int lb;
-
-	for (i = 0; i < (utf8proc_ssize_t)n && o < cap;) {
-		if ((unsigned char)s[i] < 0x80) {
-			unsigned char c = (unsigned char)s[i++];
-
-			if (c >= 'A' && c <= 'Z')
-				c += 'a' - 'A';
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-				out[o++] = (char)c;
-			continue;
-		}
-		len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		    (utf8proc_ssize_t)n - i, &cp);
-		if (len <= 0) {
-			i++;
-			continue;
-		}
-		i += len;
-		len = utf8proc_decompose_char(cp, dec, 8, opt, &lb);
-		for (k = 0; k < len && k < 8; k++) {
-			switch (utf8proc_category(dec[k])) {
-			case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-			case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-			case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-				break;
-			default:
-				continue;
-			}
-			lb = (int)utf8proc_encode_char(dec[k], enc);
-			if (o + (size_t)lb > cap)
-				return o;
-			memcpy(out + o, enc, (size_t)lb);
-			o += (size_t)lb;
-		}
-	}
-	return o;
+	return fold_into(s, n, FOLD_NFKC | FOLD_CASE | FOLD_KEY, out, cap);
 }
 
 int

@@ -4,9 +4,9 @@
  *
  * A brand is given as names (--brand, config "brand.names") and account
  * handles (config "brand.accounts").  Names are folded once: case folded,
- * compatibility-normalized and stripped of diacritics (utf8proc), and
- * kept as letters and digits only ("Sky-Lark" -> "skylark").  A post is
- * read on its tokens (text.h): a hashtag token that folds to a name is a
+ * compatibility-normalized and kept as letters and digits only, which
+ * drops diacritics too (fold.h, FOLD_KEY: "Sky-Lark" -> "skylark").  A
+ * post is read on its tokens (text.h): a hashtag token that folds to a name is a
  * "hashtag"; the name's own tokens in a row are a "name"; a window of up
  * to three word tokens whose fold is within a bounded Damerau-Levenshtein
  * distance of a name (0: spacing and punctuation only, 1 for names of 4+
@@ -57,7 +57,8 @@ int	brand_is_handle(const struct brand *b, const char *h, size_t n);
 /* The best enum brand_how for the tokens of t (not handles). */
 int	brand_match(const struct brand *b, const struct text *t);
 const char *brand_how_name(int how);
-/* Fold s[0..n) into out (cap bytes): its length, up to cap. */
+/* Fold s[0..n) as names are compared (FOLD_NFKC | FOLD_CASE | FOLD_KEY)
+ * into out (cap bytes): its length, up to cap. */
 size_t	brand_fold(const char *s, size_t n, char *out, size_t cap);
 /* Damerau-Levenshtein distance of a and b if at most k, else k + 1. */
 int	brand_distance(const char *a, size_t na, const char *b, size_t nb,

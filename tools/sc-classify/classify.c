@@ -3,10 +3,15 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "classify.h"
+#include "model.h"
 
-/* Texts in Latin letters with no language cue are scored as English. */
+/*
+ * Texts in Latin letters with no language cue are scored as English, and
+ * with the words of any other lexicon.
+ */
 #define FALLBACK_LANG	"en"
 #define FALLBACK_DAMP	0.7	/* on the confidence of such scores */
 
@@ -32,6 +37,7 @@ classifier_init(struct classifier *c)
 		vocab_load_intents(&c->v, name, l);
 	}
 	vocab_freeze(&c->v);
+	c->fallback = lang_find(FALLBACK_LANG, strlen(FALLBACK_LANG));
 	for (l = 0; l < INTENT_COUNT; l++)
 		c->intent[l] = json_string_nocheck(intent_name(l));
 	for (l = 0; l < 3; l++)
@@ -60,10 +66,10 @@ classifier_free(struct classifier *c)
 }
 
 void
-classify(struct classifier *c, const char *s, size_t n,
+classify(struct classifier *c, const char *s, size_t n, int ctx,
     struct class_result *r)
 {
-	int lang, data, fallback = 0;
+	int lang, lang2, data, fallback = 0;
 
 	text_tokenize(&c->t, s, n);
 	vocab_annotate(&c->v, &c->t);
@@ -71,13 +77,17 @@ classify(struct classifier *c, const char *s, size_t n,
 	lang = r->lang.lang;
 	data = (lang_table[lang].flags & LANG_DATA) != 0;
 	if (lang == LANG_UND && c->t.letters[SCRIPT_LATIN] > 0) {
-		lang = lang_find(FALLBACK_LANG, 2);
+		lang = c->fallback;
 		data = fallback = 1;
 	} else if (!data) {
 		lang = LANG_UND;	/* language-neutral data only */
 	}
-	sentiment_score(&c->v, &c->t, lang, data, &r->sent);
-	intent_guess(&c->v, &c->t, lang, &r->sent, &r->intent);
+	if (fallback)
+		lang2 = VOCAB_ANY;
+	else
+		lang2 = data ? VOCAB_MIXED : -1;
+	sentiment_score(&c->v, &c->t, lang, lang2, data, &r->sent);
+	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, &r->intent);
 	if (fallback) {
 		r->sent.conf *= FALLBACK_DAMP;
 		r->intent.conf *= FALLBACK_DAMP;
@@ -132,4 +142,39 @@ class_json(struct classifier *c, const struct class_result *r)
 	    round3(r->sent.score));
 	json_object_set_nocheck(o, "lang", c->lang[r->lang.lang]);
 	return json_incref(o);
+}
+
+json_t *
+class_scores(const struct classifier *c, const struct class_result *r)
+{
+	json_t *o;
+	int i;
+
+	o = json_object();
+	for (i = 0; i < INTENT_COUNT; i++)
+		json_object_set_new_nocheck(o, json_string_value(c->intent[i]),
+		    json_real(round3(r->intent.score[i])));
+	return o;
+}
+
+int
+class_context(const json_t *post)
+{
+	return json_is_true(json_object_get(post, "in_reply_to_brand")) ?
+	    CTX_REPLY_TO_BRAND : 0;
+}
+
+void
+class_stack(const struct class_result *r, float *v)
+{
+	int i;
+
+	_Static_assert(2 * INTENT_COUNT + 2 <= MODEL_STACK_N,
+	    "MODEL_STACK_N too small");
+	memset(v, 0, MODEL_STACK_N * sizeof(*v));
+	for (i = 0; i < INTENT_COUNT; i++)
+		v[i] = (float)(r->intent.score[i] / 4);
+	v[INTENT_COUNT + r->intent.intent] = 1;
+	v[2 * INTENT_COUNT] = (float)r->sent.score;
+	v[2 * INTENT_COUNT + 1] = (float)r->intent.conf;
 }

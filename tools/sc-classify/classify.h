@@ -4,7 +4,8 @@
  *
  *	text.h		tokens, lower case
  *	lang.h		language, by script and cues
- *	sentiment.h	lexicon score of the language found
+ *	sentiment.h	lexicon score of the language found (and of
+ *			the one it mixes in)
  *	intent.h	cue phrases and sentiment
  *
  * classifier_init() loads every data file (exit 2 on a missing or bad
@@ -35,6 +36,7 @@ struct classifier {
 	json_t		*lang[LANG_MAX];
 	json_t		*model;
 	json_t		*out;		/* the last class made */
+	int		 fallback;	/* FALLBACK_LANG */
 };
 
 struct class_result {
@@ -45,7 +47,8 @@ struct class_result {
 
 void	 classifier_init(struct classifier *c);
 void	 classifier_free(struct classifier *c);
-void	 classify(struct classifier *c, const char *s, size_t n,
+/* ctx: what is known beyond the text, CTX_ bits of intent.h. */
+void	 classify(struct classifier *c, const char *s, size_t n, int ctx,
 	    struct class_result *r);
 /*
  * The "class" object for r, a new reference.  Records are written and
@@ -54,5 +57,18 @@ void	 classify(struct classifier *c, const char *s, size_t n,
  * made anew, which saves a dozen allocations a post.
  */
 json_t	*class_json(struct classifier *c, const struct class_result *r);
+/*
+ * The raw score of each intent before calibration, {"complaint": 2.1,
+ * ...}: for --scores (fitting a calibration, stacking outside sc).
+ */
+json_t	*class_scores(const struct classifier *c, const struct class_result *r);
+/* The CTX_ bits of a post (intent.h): in_reply_to_brand true. */
+int	 class_context(const json_t *post);
+/*
+ * What a stacked model reads of r (model.h, MODEL_STACK_N numbers): the
+ * intent scores (scaled to about 0..1), the intent chosen (one of seven
+ * set to 1), the sentiment score, and the intent's confidence.
+ */
+void	 class_stack(const struct class_result *r, float *v);
 
 #endif

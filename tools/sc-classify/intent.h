@@ -6,8 +6,9 @@
  * complaint and praise, the strength of negative or positive sentiment,
  * plus, for spam, links next to promotional words.  "other" starts with a
  * fixed score and wins when no cue is strong enough.  The best score
- * wins; the confidence is the softmax share of the winner, so it is low
- * when the runner-up is close or the cues are weak.
+ * wins; the confidence is calibrated: the chance, fitted on real customer
+ * posts, that an answer with such a margin over the runner-up, such
+ * evidence and such sentiment is right (intent_calibrate).
  */
 #ifndef INTENT_H
 #define INTENT_H
@@ -29,6 +30,18 @@ enum intent {
 	INTENT_COUNT
 };
 
+/*
+ * An intent cue's sense (vocab.h) carries its intent, with this bit when
+ * it counts only in a reply to the brand ("reply:complaint" in the
+ * lists).
+ */
+#define INTENT_REPLY	0x40
+
+/* What is known of a post beyond its text (sc-post(5)). */
+enum {
+	CTX_REPLY_TO_BRAND = 1 << 0	/* in_reply_to_brand: true */
+};
+
 const char	*intent_name(int intent);
 /* The intent with this name, or -1. */
 int		 intent_find(const char *name, size_t len);
@@ -39,7 +52,13 @@ struct intent_guess {
 	double	 score[INTENT_COUNT];
 };
 
+/*
+ * The calibrated confidence that intent in is right, given the scores
+ * of every intent and the sentiment score (-1..1).
+ */
+double	intent_calibrate(const double *score, int in, double sentiment);
+/* ctx: CTX_ bits. */
 void	intent_guess(const struct vocab *v, const struct text *t, int lang,
-	    const struct sentiment *s, struct intent_guess *g);
+	    const struct sentiment *s, int ctx, struct intent_guess *g);
 
 #endif

@@ -9,27 +9,31 @@
 #include "utf8.h"
 #include "vocab.h"
 
+#define LATIN		SCRIPT_BIT(SCRIPT_LATIN)
+#define CYRILLIC	SCRIPT_BIT(SCRIPT_CYRILLIC)
+
 const struct langinfo lang_table[] = {
-	{ "und", SCRIPT_NONE,		0,		SCRIPT_NONE },
-	{ "en", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
-	{ "es", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
-	{ "de", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
-	{ "fr", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
-	{ "pt", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
-	{ "it", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
-	{ "pl", SCRIPT_LATIN,		LANG_DATA,	SCRIPT_NONE },
-	{ "nl", SCRIPT_LATIN,		0,		SCRIPT_NONE },
-	{ "tr", SCRIPT_LATIN,		0,		SCRIPT_NONE },
-	{ "ru", SCRIPT_CYRILLIC,	LANG_DATA,	SCRIPT_NONE },
-	{ "uk", SCRIPT_CYRILLIC,	LANG_DATA,	SCRIPT_NONE },
-	{ "zh", SCRIPT_HAN,		LANG_DATA,	SCRIPT_NONE },
-	{ "ja", SCRIPT_KANA,		0,		SCRIPT_NONE },
-	{ "ko", SCRIPT_HANGUL,		0,		SCRIPT_NONE },
-	{ "ar", SCRIPT_ARABIC,		0,		SCRIPT_NONE },
-	{ "el", SCRIPT_GREEK,		0,		SCRIPT_NONE },
-	{ "he", SCRIPT_HEBREW,		0,		SCRIPT_NONE },
-	{ "th", SCRIPT_THAI,		0,		SCRIPT_NONE },
-	{ "hi", SCRIPT_DEVANAGARI,	0,		SCRIPT_LATIN },
+	{ "und", 0,					0 },
+	{ "en", LATIN,					LANG_DATA },
+	{ "es", LATIN,					LANG_DATA },
+	{ "de", LATIN,					LANG_DATA },
+	{ "fr", LATIN,					LANG_DATA },
+	{ "pt", LATIN,					LANG_DATA },
+	{ "it", LATIN,					LANG_DATA },
+	{ "pl", LATIN,					LANG_DATA },
+	{ "nl", LATIN,					0 },
+	{ "tr", LATIN,					0 },
+	{ "ru", CYRILLIC,				LANG_DATA },
+	{ "uk", CYRILLIC,				LANG_DATA },
+	{ "zh", SCRIPT_BIT(SCRIPT_HAN),			LANG_DATA },
+	{ "ja", SCRIPT_BIT(SCRIPT_KANA),		0 },
+	{ "ko", SCRIPT_BIT(SCRIPT_HANGUL),		0 },
+	{ "ar", SCRIPT_BIT(SCRIPT_ARABIC),		0 },
+	{ "el", SCRIPT_BIT(SCRIPT_GREEK),		0 },
+	{ "he", SCRIPT_BIT(SCRIPT_HEBREW),		0 },
+	{ "th", SCRIPT_BIT(SCRIPT_THAI),		0 },
+	/* Hindi is often typed in Latin letters ("Hinglish"). */
+	{ "hi", SCRIPT_BIT(SCRIPT_DEVANAGARI) | LATIN,	0 },
 };
 const int lang_count = (int)(sizeof(lang_table) / sizeof(lang_table[0]));
 _Static_assert(sizeof(lang_table) / sizeof(lang_table[0]) <= LANG_MAX,
@@ -42,24 +46,38 @@ _Static_assert(sizeof(lang_table) / sizeof(lang_table[0]) <= LANG_MAX,
  */
 #define PIECES_BELOW	3.0
 #define PIECES_MARGIN	1.5
-/* Less than this (a letter group or two) decides nothing. */
-#define LEAST_EVIDENCE	0.5
+/*
+ * The least evidence that names a language.  For the text's main script,
+ * any word cue (a Latin text with a single cue is better guessed than
+ * left "und"), but letter groups alone must add up to PIECES_LEAST times
+ * more: a brand name such as "Ryanair" is no language.  For a second
+ * script, more than that: "wifi" in a Russian post.
+ */
+#define LEAST_EVIDENCE	0.2
+#define SECOND_EVIDENCE	1.0
+#define PIECES_LEAST	3
 
-/* Texts in these scripts are this language unless cues say otherwise. */
+/*
+ * Texts in these scripts are this language unless cues say otherwise.
+ * Where cues are read (Cyrillic), it starts with a head start, prior,
+ * that the cues of another language must beat: one Ukrainian letter
+ * does, a stray "будь" (a word of both) does not.
+ */
 static const struct {
 	int		 script;
 	const char	*lang;
 	double		 cap;		/* most confidence it gives */
+	double		 prior;
 } by_script[] = {
-	{ SCRIPT_HAN,		"zh",	0.98 },
-	{ SCRIPT_KANA,		"ja",	0.99 },
-	{ SCRIPT_HANGUL,	"ko",	0.99 },
-	{ SCRIPT_ARABIC,	"ar",	0.9 },	/* also fa, ur */
-	{ SCRIPT_GREEK,		"el",	0.99 },
-	{ SCRIPT_HEBREW,	"he",	0.95 },	/* also yi */
-	{ SCRIPT_THAI,		"th",	0.99 },
-	{ SCRIPT_DEVANAGARI,	"hi",	0.85 },	/* mr, ne */
-	{ SCRIPT_CYRILLIC,	"ru",	0.6 },	/* no cue */
+	{ SCRIPT_HAN,		"zh",	0.98,	0 },
+	{ SCRIPT_KANA,		"ja",	0.99,	0 },
+	{ SCRIPT_HANGUL,	"ko",	0.99,	0 },
+	{ SCRIPT_ARABIC,	"ar",	0.9,	0 },	/* also fa, ur */
+	{ SCRIPT_GREEK,		"el",	0.99,	0 },
+	{ SCRIPT_HEBREW,	"he",	0.95,	0 },	/* also yi */
+	{ SCRIPT_THAI,		"th",	0.99,	0 },
+	{ SCRIPT_DEVANAGARI,	"hi",	0.85,	0 },	/* mr, ne */
+	{ SCRIPT_CYRILLIC,	"ru",	0.6,	1.0 },	/* without a cue */
 };
 
 int
@@ -154,7 +172,7 @@ add_cues(const struct vocab *v, int32_t e, double *score)
 static int
 written_in(int lang, int sc)
 {
-	return lang_table[lang].script == sc || lang_table[lang].script2 == sc;
+	return (lang_table[lang].scripts & SCRIPT_BIT(sc)) != 0;
 }
 
 /* The best and second best scores of the languages written in sc. */
@@ -237,6 +255,38 @@ score_pieces(const struct vocab *v, const struct text *t, int sc,
 	}
 }
 
+/*
+ * The language cues of an elongated word: its squeezed form ("lindooo"
+ * is "lindo") unless the word as typed is a cue itself ("kkkk", the
+ * laughter of Brazilian posts, is "kk" after tokenizing).  A single
+ * letter drawn out ("aaaaa") is a cry in any language.
+ */
+static int32_t
+elong_entry(const struct vocab *v, const struct text *t, size_t i)
+{
+	char key[VOCAB_MAXKEY];
+	const char *p = text_tok(t, i), *end = p + t->tok[i].len, *q;
+	int32_t e, c, last = -1;
+	size_t n = 0, nc = 0;
+
+	e = vocab_lookup(v, p, t->tok[i].len);
+	if (vocab_first(v, e, SENSE_BIT(SENSE_LANG), -1) != NULL)
+		return e;
+	while (p < end) {
+		q = p;
+		if ((c = utf8_decode(&q, end)) != last) {
+			if (n + (size_t)(q - p) > sizeof(key))
+				return -1;
+			memcpy(key + n, p, (size_t)(q - p));
+			n += (size_t)(q - p);
+			nc++;
+		}
+		last = c;
+		p = q;
+	}
+	return nc >= 2 ? vocab_lookup(v, key, n) : -1;
+}
+
 /* Word, elision and letter cues of the tokens written in script sc. */
 static void
 score_cues(const struct vocab *v, const struct text *t, int sc,
@@ -251,12 +301,17 @@ score_cues(const struct vocab *v, const struct text *t, int sc,
 
 	for (i = 0; i < t->ntok; i++) {
 		k = &t->tok[i];
-		/* "soooo" says how one feels, not which language. */
+		/*
+		 * A word found only without its accents ("esta" typed for
+		 * "está") says nothing of the language.
+		 */
 		if ((k->script != sc && k->type != TOK_PUNCT) ||
-		    (k->flags & (TF_ELONG | TF_STRIPPED)))
+		    (k->flags & TF_STRIPPED))
 			continue;
-		add_cues(v, k->entry, score);
-		if (k->type != TOK_WORD)
+		add_cues(v, (k->flags & TF_ELONG) ? elong_entry(v, t, i) :
+		    k->entry, score);
+		/* "ééééé" is a cry: its letters do not count. */
+		if (k->type != TOK_WORD || (k->flags & TF_ELONG))
 			continue;
 		p = text_tok(t, i);
 		end = p + k->len;
@@ -281,9 +336,10 @@ score_cues(const struct vocab *v, const struct text *t, int sc,
 /* The language of the text's letters of script sc. */
 static void
 detect_in(const struct vocab *v, const struct text *t, int sc,
-    double share, size_t n, struct lang_guess *g)
+    double share, size_t n, double least, struct lang_guess *g)
 {
 	double score[LANG_MAX], s1 = 0, s2 = 0, rivals = 0, cap = 1;
+	double prior = 0, words, ev;
 	size_t i;
 	int l, best = LANG_UND, fallback = LANG_UND;
 
@@ -297,6 +353,7 @@ detect_in(const struct vocab *v, const struct text *t, int sc,
 			fallback = lang_find(by_script[i].lang,
 			    strlen(by_script[i].lang));
 			cap = by_script[i].cap;
+			prior = by_script[i].prior;
 		}
 	if (sc != SCRIPT_LATIN && sc != SCRIPT_CYRILLIC) {
 		g->lang = fallback;
@@ -304,14 +361,21 @@ detect_in(const struct vocab *v, const struct text *t, int sc,
 		return;
 	}
 	memset(score, 0, sizeof(score));
+	if (fallback != LANG_UND)
+		score[fallback] = prior;
 	score_cues(v, t, sc, score);
 	top2(score, sc, &s1, &s2, &best);
+	words = best == fallback ? s1 - prior : s1;
 	/* Words left it open: look inside them. */
 	if (s1 < PIECES_BELOW || s1 - s2 < PIECES_MARGIN) {
 		score_pieces(v, t, sc, score);
 		top2(score, sc, &s1, &s2, &best);
 	}
-	if (best == LANG_UND || s1 < LEAST_EVIDENCE) {
+	/* The head start is no evidence. */
+	if (fallback != LANG_UND)
+		score[fallback] -= prior;
+	ev = score[best];
+	if (best == LANG_UND || (words < least && ev < least * PIECES_LEAST)) {
 		/* No cue: the script's usual language, if it has one. */
 		if (fallback != LANG_UND) {
 			g->lang = fallback;
@@ -321,9 +385,9 @@ detect_in(const struct vocab *v, const struct text *t, int sc,
 	}
 	for (l = 1; l < lang_count; l++)
 		if (l != best && written_in(l, sc) && score[l] > 0)
-			rivals += exp(-(s1 - score[l]));
+			rivals += exp(-(ev - score[l]));
 	g->lang = best;
-	g->conf = share * saturate(s1, 2.5) / (1 + rivals);
+	g->conf = share * saturate(ev, 2.5) / (1 + rivals);
 }
 
 /*
@@ -336,14 +400,14 @@ lang_detect(const struct vocab *v, const struct text *t,
     struct lang_guess *g)
 {
 	struct script_rank r;
-
 	struct lang_guess g2;
 
 	rank_scripts(t, &r);
-	detect_in(v, t, r.script[0], r.share[0], r.n[0], g);
+	detect_in(v, t, r.script[0], r.share[0], r.n[0], LEAST_EVIDENCE, g);
 	if (r.script[1] != SCRIPT_NONE && r.share[1] >= 0.2) {
 		/* The surer of the two: a Russian question about "wifi". */
-		detect_in(v, t, r.script[1], r.share[1], r.n[1], &g2);
+		detect_in(v, t, r.script[1], r.share[1], r.n[1],
+		    SECOND_EVIDENCE, &g2);
 		if (g2.lang != LANG_UND &&
 		    (g->lang == LANG_UND || g2.conf > g->conf))
 			*g = g2;

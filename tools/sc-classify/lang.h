@@ -2,19 +2,24 @@
  * lang.h - the languages sc-classify knows, and the language identifier.
  *
  * A language is an index into a fixed table (lang_code() gives its ISO
- * 639-1 code).  Languages with LANG_DATA have their own lexicon-CODE.tsv
- * and intent-CODE.tsv; the others are told apart by script (and by word
- * and letter cues from langid.tsv) and scored with the language-neutral
- * data only (emoji, '?').
+ * 639-1 code) that also says which scripts it is written in: Hindi in
+ * Devanagari and, often, in Latin letters ("Hinglish").  Languages with
+ * LANG_DATA have their own lexicon-CODE.tsv and intent-CODE.tsv; the
+ * others are told apart by script (and by word and letter cues from
+ * langid.tsv) and scored with the language-neutral data only (emoji,
+ * '?').
  *
  * lang_detect() decides by script first: Han without kana is zh, kana ja,
- * Hangul ko, Arabic ar, Greek el, Hebrew he, Thai th, Devanagari hi;
- * Latin and Cyrillic texts go to a scorer over the cues of langid.tsv
- * (short function words, distinctive letters, and, when those leave the
- * choice open, word endings and letter groups).  A language may be
- * written in a second script (Hindi, often typed in Latin letters).  Handles, URLs and the '#'
- * of hashtags never count (text.h drops them).  A text with no letters,
- * or Latin letters without a single cue, is LANG_UND.
+ * Hangul ko, Arabic ar, Greek el, Hebrew he, Thai th, Devanagari hi.
+ * Latin and Cyrillic texts go to a scorer over the cues of langid.tsv of
+ * the languages written in that script (short function words, elisions,
+ * distinctive letters, and, when those leave the choice open, word
+ * endings and letter groups); a Cyrillic text is Russian unless its cues
+ * outweigh a head start (Ukrainian "і", "ї", "є").  Handles, URLs and the
+ * '#' of hashtags never count (text.h drops them); an elongated word
+ * counts as its squeezed form.  A text with no letters, or Latin letters
+ * without a word cue and with too few letter groups to tell (a brand
+ * name), is LANG_UND.
  */
 #ifndef LANG_H
 #define LANG_H
@@ -32,11 +37,13 @@ enum {
 #define LANG_MAX	32	/* room for languages (lang_count) */
 #define LANG_ANY	0xff	/* data that holds for every language */
 
+/* The set of scripts (enum script, text.h) a language is written in. */
+#define SCRIPT_BIT(sc)	(1u << (sc))
+
 struct langinfo {
 	const char	*code;
-	int		 script;	/* enum script */
+	unsigned	 scripts;	/* SCRIPT_BIT()s */
 	unsigned	 flags;
-	int		 script2;	/* also written in, SCRIPT_NONE: no */
 };
 
 extern const struct langinfo lang_table[];

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "diag.h"
+#include "fold.h"
 #include "model.h"
 #include "sc.h"
 #include "state.h"
@@ -29,7 +30,8 @@ enum {
 	H_BIGRAM,
 	H_CHAR,
 	H_URL,
-	H_HANDLE
+	H_HANDLE,
+	H_STACK
 };
 
 static uint64_t
@@ -69,19 +71,6 @@ featx_free(struct featx *fx)
 	memset(fx, 0, sizeof(*fx));
 }
 
-/*
- * Scripts whose marks are diacritics to strip for matching: Latin, Greek,
- * Cyrillic.  Elsewhere (Devanagari, Arabic, Hebrew, kana) marks carry the
- * vowels or the voicing and stay.
- */
-static int
-strip_marks_of(int32_t c)
-{
-	return (c >= 'a' && c < 0x250) || (c >= 0x370 && c < 0x530) ||
-	    (c >= 0x1e00 && c < 0x2000) || (c >= 0x2c60 && c < 0x2c80) ||
-	    (c >= 0xa720 && c < 0xa800);
-}
-
 /* Han and kana, written without spaces between words. */
 static int
 unspaced(int32_t c)
@@ -89,27 +78,6 @@ unspaced(int32_t c)
 	return (c >= 0x3040 && c < 0x3100) || (c >= 0x31f0 && c < 0x3200) ||
 	    (c >= 0x3400 && c < 0x4dc0) || (c >= 0x4e00 && c < 0xa000) ||
 	    (c >= 0xf900 && c < 0xfb00) || (c >= 0x20000 && c < 0x30000);
-}
-
-static int
-wordch(int32_t c)
-{
-	switch (utf8proc_category(c)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 static int
@@ -138,44 +106,16 @@ dropch(int32_t c)
 }
 
 /*
- * NFKC, case folded, ignorables dropped, marks stripped as above: the
- * code points into fx->cp; their count, 0 for text utf8proc refuses.
+ * NFKC, case folded, punctuation lumped, ignorables dropped, diacritics
+ * stripped (fold.h): the code points into fx->cp; their count, 0 for
+ * text that is not UTF-8.
  */
 static size_t
 normalize(struct featx *fx, const char *s, size_t n)
 {
-	const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT |
-	    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
-	    UTF8PROC_LUMP;
-	utf8proc_ssize_t len, i, j;
-	int32_t base = 0;
-
-	if (n == 0 || n > (size_t)INT32_MAX)
+	if (n == 0)
 		return 0;
-	for (;;) {
-		len = utf8proc_decompose((const utf8proc_uint8_t *)s,
-		    (utf8proc_ssize_t)n, fx->cp, (utf8proc_ssize_t)fx->acp,
-		    opt);
-		if (len < 0)
-			return 0;
-		if ((size_t)len <= fx->acp)
-			break;
-		free(fx->cp);
-		fx->acp = (size_t)len + 64;
-		fx->cp = xreallocarray(NULL, fx->acp, sizeof(*fx->cp));
-	}
-	for (i = j = 0; i < len; i++) {
-		if (utf8proc_category(fx->cp[i]) == UTF8PROC_CATEGORY_MN) {
-			if (strip_marks_of(base))
-				continue;
-		} else {
-			base = fx->cp[i];
-		}
-		fx->cp[j++] = fx->cp[i];
-	}
-	len = utf8proc_normalize_utf32(fx->cp, j, UTF8PROC_STABLE |
-	    UTF8PROC_COMPOSE);
-	return len < 0 ? 0 : (size_t)len;
+	return fold_u32(s, n, FOLD_MATCH | FOLD_LUMP, &fx->cp, &fx->acp);
 }
 
 static void
@@ -245,7 +185,7 @@ tokenize(struct featx *fx, size_t m, size_t *ncp)
 			add_space(fx, &nc);
 			continue;
 		}
-		if (wordch(c) && !unspaced(c)) {
+		if (fold_is_wordch(c) && !unspaced(c)) {
 			/* Squeeze "soooo" to "soo", in both views. */
 			if (!(wlen >= 2 && c == p1 && c == p2)) {
 				if (wlen == 0)
@@ -259,8 +199,8 @@ tokenize(struct featx *fx, size_t m, size_t *ncp)
 			i++;
 			continue;
 		}
-		if (c == '\'' && wlen > 0 && i + 1 < m && wordch(cp[i + 1]) &&
-		    !unspaced(cp[i + 1])) {
+		if (c == '\'' && wlen > 0 && i + 1 < m &&
+		    fold_is_wordch(cp[i + 1]) && !unspaced(cp[i + 1])) {
 			h = fnv_step(h, c);
 			add_char(fx, &nc, c);
 			p2 = p1;
@@ -278,13 +218,14 @@ tokenize(struct featx *fx, size_t m, size_t *ncp)
 			if (spacech(c))
 				add_space(fx, &nc);
 			i++;
-		} else if (c == '@' && i + 1 < m && (wordch(cp[i + 1]) ||
+		} else if (c == '@' && i + 1 < m && (fold_is_wordch(cp[i + 1]) ||
 		    cp[i + 1] == '_')) {
 			add_word(fx, &nw, mix64(H_HANDLE));
-			for (i++; i < m && (wordch(cp[i]) || cp[i] == '_'); i++)
+			for (i++; i < m && (fold_is_wordch(cp[i]) ||
+			    cp[i] == '_'); i++)
 				;
 			add_space(fx, &nc);
-		} else if (c == '#' && i + 1 < m && wordch(cp[i + 1])) {
+		} else if (c == '#' && i + 1 < m && fold_is_wordch(cp[i + 1])) {
 			i++;	/* a hashtag is its word */
 		} else {
 			/* Han, kana, punctuation, symbols, emoji: one each. */
@@ -401,6 +342,27 @@ model_features(struct featx *fx, const char *s, size_t n)
 		}
 	}
 	acc_flush(fx, M_SQRT1_2);
+}
+
+void
+model_stack(struct featx *fx, const float *v)
+{
+	uint64_t mask = ((uint64_t)1 << fx->bits) - 1;
+	size_t i;
+
+	if (fx->n + MODEL_STACK_N > fx->a) {
+		fx->a = fx->n + MODEL_STACK_N;
+		fx->idx = xreallocarray(fx->idx, fx->a, sizeof(*fx->idx));
+		fx->val = xreallocarray(fx->val, fx->a, sizeof(*fx->val));
+	}
+	for (i = 0; i < MODEL_STACK_N; i++) {
+		if (v[i] == 0)
+			continue;
+		fx->idx[fx->n] = (uint32_t)(mix64((uint64_t)H_STACK << 56 |
+		    i) & mask);
+		fx->val[fx->n] = v[i];
+		fx->n++;
+	}
 }
 
 void
@@ -667,7 +629,8 @@ model_save(const struct model *m, const char *path)
 	for (i = 0; i < m->nlabels; i++)
 		put_jstring(&b, "label", m->labels[i]);
 	buf_printf(&b, "hash %u\n", m->bits);
-	buf_printf(&b, "features %s\n", MODEL_FEATURES);
+	buf_printf(&b, "features %s%s\n", MODEL_FEATURES, m->stack ?
+	    " " MODEL_STACK : "");
 	buf_printf(&b, "records %zu\n", m->records);
 	buf_printf(&b, "epochs %u\n", m->epochs);
 	buf_printf(&b, "seed %lu\n", m->seed);
@@ -813,7 +776,10 @@ parse(struct model *m, const char *data, size_t len, char *err,
 	if ((s = next_line(&r, &n)) == NULL || n < 9 ||
 	    strncmp(s, "features ", 9) != 0)
 		goto bad;
-	if (n - 9 != strlen(MODEL_FEATURES) ||
+	if (n - 9 == strlen(MODEL_FEATURES " " MODEL_STACK) &&
+	    memcmp(s + 9, MODEL_FEATURES " " MODEL_STACK, n - 9) == 0)
+		m->stack = 1;
+	else if (n - 9 != strlen(MODEL_FEATURES) ||
 	    memcmp(s + 9, MODEL_FEATURES, n - 9) != 0) {
 		snprintf(err, errlen, "unknown feature set \"%.*s\"",
 		    (int)(n - 9 > 60 ? 60 : n - 9), s + 9);
@@ -1002,13 +968,15 @@ model_free(struct model *m)
 }
 
 size_t
-model_predict(struct model *m, const char *s, size_t n)
+model_predict(struct model *m, const char *s, size_t n, const float *stack)
 {
 	size_t i, k, best = 0, K = m->nlabels;
 	const float *w;
 	uint32_t r;
 
 	model_features(&m->fx, s, n);
+	if (m->stack && stack != NULL)
+		model_stack(&m->fx, stack);
 	for (k = 0; k < K; k++)
 		m->prob[k] = m->bias[k];
 	for (i = 0; i < m->fx.n; i++) {
@@ -1093,12 +1061,13 @@ real3(double x)
 }
 
 static void
-model_apply(struct model *m, const char *s, size_t n, json_t *class)
+model_apply(struct model *m, const char *s, size_t n, const float *stack,
+    json_t *class)
 {
 	json_t *conf;
 	size_t k;
 
-	k = model_predict(m, s, n);
+	k = model_predict(m, s, n, stack);
 	json_object_set(class, m->as, m->jlabels[k]);
 	conf = json_object_get(class, "confidence");
 	if (!json_is_object(conf)) {
@@ -1145,12 +1114,13 @@ models_load(const struct model_opts *o, const char *builtin)
 }
 
 void
-models_apply(struct models *ms, const char *s, size_t n, json_t *class)
+models_apply(struct models *ms, const char *s, size_t n, const float *stack,
+    json_t *class)
 {
 	size_t i;
 
 	for (i = 0; i < ms->n; i++)
-		model_apply(&ms->m[i], s, n, class);
+		model_apply(&ms->m[i], s, n, stack, class);
 	json_object_set(class, "model", ms->tag);
 }
 
@@ -1233,6 +1203,9 @@ model_option(struct model_opts *o, int ch, const char *arg)
 	case OPT_FIELD:
 		o->eval.field = arg;
 		break;
+	case OPT_PLAIN:
+		o->train.plain = 1;
+		break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "text") == 0)
 			o->eval.ndjson = 0;
@@ -1253,7 +1226,7 @@ int
 model_mode(const struct model_opts *o)
 {
 	const unsigned train = GIVEN(OPT_TARGET) | GIVEN(OPT_SEED) |
-	    GIVEN(OPT_EPOCHS), eval = GIVEN(OPT_FIELD) | GIVEN(OPT_FORMAT);
+	    GIVEN(OPT_EPOCHS) | GIVEN(OPT_PLAIN), eval = GIVEN(OPT_FIELD) | GIVEN(OPT_FORMAT);
 
 	if ((o->given & GIVEN(OPT_TRAIN)) && (o->given & GIVEN(OPT_EVAL)))
 		bad_combination("--train and --eval", "are separate runs");
@@ -1269,8 +1242,8 @@ model_mode(const struct model_opts *o)
 		return MODE_TRAIN;
 	}
 	if (o->given & train)
-		bad_combination("--target, --seed and --epochs", "go with "
-		    "--train");
+		bad_combination("--target, --plain, --seed and --epochs",
+		    "go with --train");
 	if (o->given & GIVEN(OPT_EVAL)) {
 		if (!(o->given & GIVEN(OPT_FIELD)))
 			bad_combination("--eval", "needs --field");

@@ -25,8 +25,9 @@
 #define ALPHA		15.0
 /*
  * Irony markers ("/s", "#sarcasm", "yeah right", 🙃) turn what reads as
- * praise into a complaint, most of its strength kept; alone they are a
- * mild complaint.
+ * praise into a complaint, most of its strength kept, beside what is
+ * plainly bad ("great, another delay /s"); alone they are a mild
+ * complaint.
  */
 #define IRONY_TURN	-0.8
 #define IRONY_ALONE	-1.5
@@ -66,15 +67,15 @@ term_follows(const struct vocab *v, const struct text *t, size_t i,
 
 void
 sentiment_score(const struct vocab *v, const struct text *t, int lang,
-    int lexicon, struct sentiment *s)
+    int lang2, int lexicon, struct sentiment *s)
 {
 	const struct sense *m;
 	const struct tok *k;
 	double x = 0, w, term, factor, after = 1, intens = 1, purity;
 	size_t i, j, n;
 	int negleft = 0, intensleft = 0, isterm, isint, negator, contrast,
-	    caps, elong, mixed = 0;
-	unsigned excl;
+	    caps, elong, mixed = 0, ml;
+	unsigned kinds, excl;
 
 	memset(s, 0, sizeof(*s));
 	for (i = 0; i < t->ntok; i += n) {
@@ -83,7 +84,18 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			negleft = intensleft = 0;
 			continue;
 		}
-		m = vocab_match(v, t, i, SENSE_SENTIMENT, lang, &n);
+		kinds = SENSE_SENTIMENT;
+		ml = lang;
+		m = vocab_match(v, t, i, kinds, ml, &n);
+		if (m == NULL && lang2 != -1 &&
+		    vocab_mixable(v, t, i, SENSE_BIT(SENSE_TERM), lang)) {
+			if (lang2 == VOCAB_MIXED)
+				lang2 = vocab_mixed_lang(v, t, lang);
+			kinds = SENSE_BIT(SENSE_TERM);
+			ml = lang2;
+			if (ml != -1)
+				m = vocab_match(v, t, i, kinds, ml, &n);
+		}
 		if (m == NULL) {
 			if (negleft > 0)
 				negleft--;
@@ -95,7 +107,8 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 		term = 0;
 		factor = 1;
 		k = &t->tok[i];
-		for (; m != NULL; m = vocab_next(v, m, SENSE_SENTIMENT, lang)) {
+		for (; m != NULL; m = ml == VOCAB_ANY ? NULL :
+		    vocab_next(v, m, kinds, ml)) {
 			switch (m->kind) {
 			case SENSE_IRONY:
 				if ((m->arg & IRONY_HASHTAG) &&
@@ -181,21 +194,23 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 		if (intensleft > 0 && !isterm)
 			intensleft--;
 	}
-	/* "I love how my flight got cancelled", not "love how kind". */
-	if (mixed && s->neg > 0)
+	/*
+	 * "I love how my flight got cancelled", not "love how kind", nor
+	 * the "呵呵" (hehe) of a review that is mostly praise.
+	 */
+	if (mixed && s->neg > 0 && s->neg >= s->pos)
 		s->irony = 1;
 	if (s->irony) {
-		if (x > 0) {
-			x *= IRONY_TURN;
-			w = s->pos;
-			s->pos = s->neg;
-			s->neg = w;
-		} else if (s->ncues == 0) {
+		if (s->ncues == 0) {
 			x = IRONY_ALONE;
-			s->neg = -x;
 			s->ncues++;
+		} else {
+			x = IRONY_TURN * s->pos - s->neg;
 		}
+		s->neg = -x;
+		s->pos = 0;
 	}
+	s->lang2 = lang2;
 	excl = t->nexcl < EXCL_MAX ? t->nexcl : EXCL_MAX;
 	if (s->ncues > 0)
 		x *= 1 + EXCL * excl;

@@ -13,7 +13,10 @@
  * to the whole.  Emoji and emoticons (LANG_ANY terms) count in every
  * language but are never negated.  The sum x is squashed into [-1, 1] as
  * x / sqrt(x * x + 15), rounded to three decimals; |score| below
- * SENTIMENT_NEUTRAL is neutral.
+ * SENTIMENT_NEUTRAL is neutral.  Irony markers ("/s", "#sarcasm", "yeah
+ * right", "thanks for nothing", 🙃) turn a positive sum negative; weak
+ * ones ("love how", "呵呵") only when the bad words weigh as much as the
+ * good ones.
  *
  * The confidence grows with the strength of the score and the agreement
  * of the cues; with no cue it is a fair guess of neutral, and it is lower
@@ -35,14 +38,18 @@ struct sentiment {
 	double		 neg;		/* of negative ones (> 0) */
 	unsigned	 ncues;		/* terms found */
 	int		 irony;		/* an irony marker was found */
+	int		 lang2;		/* the lang2 used, as resolved */
 };
 
 /*
  * lang: the language whose lexicon applies, or LANG_UND for none (emoji
- * only); lexicon says whether lang has one, for the confidence.
+ * only); lexicon says whether lang has one, for the confidence.  lang2,
+ * unless -1, is the language the post mixes in, VOCAB_MIXED or VOCAB_ANY
+ * (vocab.h): a word with no sense in lang's data may count as a term of
+ * lang2's lexicon.
  */
 void	sentiment_score(const struct vocab *v, const struct text *t,
-	    int lang, int lexicon, struct sentiment *s);
+	    int lang, int lang2, int lexicon, struct sentiment *s);
 const char *sentiment_name(int label);
 
 #endif

@@ -1,9 +1,9 @@
 /*
  * text.c - the tokenizer; see text.h.
  *
- * Normalization and case folding are utf8proc's: NFKC over the whole
- * text first (skipped for ASCII, which it leaves as it is), then full case
- * folding a letter at a time while the words are cut, so that the
+ * Normalization and case folding are fold.h's: NFKC over the whole
+ * text first (skipped for text it leaves as it is), then full case
+ * folding a letter at a time (fold_cp) while the words are cut, so that the
  * original case is still there to see words written in capitals.  The
  * rest is one pass over the bytes, ASCII letters on a short path.
  */
@@ -13,6 +13,7 @@
 
 #include <utf8proc.h>
 
+#include "fold.h"
 #include "text.h"
 #include "utf8.h"
 #include "xmem.h"
@@ -30,7 +31,7 @@ text_free(struct text *t)
 	buf_free(&t->spare);
 	free(t->tok);
 	free(t->phrase);
-	free(t->cp);
+	buf_free(&t->nfkc);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -40,55 +41,6 @@ text_lower(int32_t c)
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z' ? c + 32 : c;
 	return utf8proc_tolower(c);
-}
-
-/*
- * Case folding of U+0000..U+07FF (Latin, Greek, Cyrillic, ...), asked of
- * utf8proc once: the letter folded to, or -1 when it folds to several.
- */
-#define FOLD_CACHED	0x800
-static int32_t fold1[FOLD_CACHED];
-static int fold_ready;
-
-static void
-fold_init(void)
-{
-	utf8proc_int32_t f[4];
-	utf8proc_ssize_t n;
-	int32_t c;
-	int lb = 0;
-
-	for (c = 0; c < FOLD_CACHED; c++) {
-		n = utf8proc_decompose_char(c, f, 4, UTF8PROC_CASEFOLD, &lb);
-		fold1[c] = n == 1 ? f[0] : n < 1 ? c : -1;
-	}
-	fold_ready = 1;
-}
-
-int
-text_fold(int32_t c, int32_t *f)
-{
-	utf8proc_ssize_t n;
-	int lb = 0;
-
-	if (c < 0x80) {
-		f[0] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-		return 1;
-	}
-	if (c < FOLD_CACHED) {
-		if (!fold_ready)
-			fold_init();
-		if (fold1[c] >= 0) {
-			f[0] = fold1[c];
-			return 1;
-		}
-	}
-	n = utf8proc_decompose_char(c, f, 4, UTF8PROC_CASEFOLD, &lb);
-	if (n < 1 || n > 4) {
-		f[0] = c;
-		return 1;
-	}
-	return (int)n;
 }
 
 static int
@@ -102,167 +54,21 @@ is_upper(int32_t c)
 	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
-/* The diacritics text_strip() drops. */
-#define DIACRITIC(c)	((c) >= 0x300 && (c) <= 0x36f)
-
 /*
- * Which letters of U+00C0..U+04FF text_strip() changes, found by asking
- * utf8proc once: most Cyrillic letters, say, have nothing to strip, and
- * checking that here is much cheaper than decomposing every word.
- */
-#define STRIP_LO	0xc0
-#define STRIP_HI	0x500
-static unsigned char strip_map[(STRIP_HI - STRIP_LO + 7) / 8];
-static int strip_ready;
-
-static void
-strip_init(void)
-{
-	utf8proc_int32_t d[4];
-	utf8proc_ssize_t nd, i;
-	int32_t c;
-	int lb = 0;
-
-	for (c = STRIP_LO; c < STRIP_HI; c++) {
-		nd = utf8proc_decompose_char(c, d, 4, UTF8PROC_DECOMPOSE, &lb);
-		for (i = 1; i < nd && i < 4; i++)
-			if (DIACRITIC(d[i]))
-				strip_map[(c - STRIP_LO) / 8] |=
-				    (unsigned char)(1 << ((c - STRIP_LO) % 8));
-	}
-	strip_ready = 1;
-}
-
-int
-text_may_strip(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
-	int32_t c;
-
-	if (!strip_ready)
-		strip_init();
-	for (i = 0; i < n; i++) {
-		if (p[i] < 0xc3)
-			continue;
-		/* Latin Extended Additional and Greek Extended */
-		if (p[i] == 0xe1 && i + 1 < n && p[i + 1] >= 0xb8)
-			return 1;
-		if (p[i] > 0xd3 || i + 1 >= n)
-			continue;
-		c = (int32_t)((p[i] & 0x1f) << 6 | (p[i + 1] & 0x3f));
-		if (c >= STRIP_LO && (strip_map[(c - STRIP_LO) / 8] &
-		    (1 << ((c - STRIP_LO) % 8))))
-			return 1;
-		if (c >= 0x300 && c <= 0x36f)
-			return 1;
-	}
-	return 0;
-}
-
-int
-text_strip(const char *s, size_t n, struct buf *out)
-{
-	const char *p = s, *e = s + n, *q;
-	utf8proc_int32_t d[4];
-	utf8proc_ssize_t nd, i;
-	int32_t c;
-	int lb = 0, changed = 0;
-	char enc[4];
-
-	buf_reset(out);
-	while (p < e) {
-		if ((unsigned char)*p < 0x80) {
-			buf_addc(out, *p++);
-			continue;
-		}
-		q = p;
-		c = utf8_decode(&q, e);
-		if (c >= 0xc0 && c < 0x2000 && (nd = utf8proc_decompose_char(c,
-		    d, 4, UTF8PROC_DECOMPOSE, &lb)) > 1 && nd <= 4) {
-			for (i = 0; i < nd; i++)
-				if (DIACRITIC(d[i]))
-					changed = 1;
-				else
-					buf_add(out, enc, utf8_encode(d[i],
-					    enc));
-		} else if (DIACRITIC(c))
-			changed = 1;
-		else
-			buf_add(out, p, (size_t)(q - p));
-		p = q;
-	}
-	return changed;
-}
-
-/*
- * Is s[0..n) surely its own NFKC?  Yes when no character has a combining
- * class or a decomposition (but the canonical ones of precomposed Latin
- * and Cyrillic letters, which recompose to themselves), outside the
- * ranges whose letters compose although their class is 0 (Indic vowel
- * signs, Hangul jamo) and the supplementary planes but for emoji.  Most
- * posts in Latin, Cyrillic, Chinese or Arabic letters, with emoji, are;
- * the test costs a table look-up a character, far less than normalizing.
- */
-static int
-nfkc_stable(const char *s, size_t n)
-{
-	const utf8proc_property_t *pr;
-	const char *p = s, *e = s + n;
-	int32_t c;
-
-	while (p < e) {
-		if ((unsigned char)*p < 0x80) {
-			p++;
-			continue;
-		}
-		if ((c = utf8_decode(&p, e)) < 0 ||
-		    (c >= 0x900 && c < 0x1c00) ||
-		    (c >= 0x10000 && (c < 0x1f000 || c >= 0x1fb00)))
-			return 0;
-		pr = utf8proc_get_property(c);
-		if (pr->combining_class != 0)
-			return 0;
-		/* Precomposed Latin and Cyrillic letters are their own NFC. */
-		if (pr->decomp_seqindex != UINT16_MAX && (pr->decomp_type != 0 ||
-		    pr->comp_exclusion || !((c >= 0xc0 && c < 0x370) ||
-		    (c >= 0x400 && c < 0x500) || (c >= 0x1e00 && c < 0x1f00))))
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * s[0..n) in NFKC, in t->cp (as UTF-8); s itself when it is ASCII or not
- * valid UTF-8 (jansson has checked it, but a caller may not have).
+ * s[0..n) in NFKC, in t->nfkc; s itself when folding leaves it as it is
+ * or it is not valid UTF-8 (jansson has checked it, but a caller may not
+ * have).
  */
 static const char *
 nfkc(struct text *t, const char *s, size_t *n)
 {
-	const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_COMPAT;
-	utf8proc_ssize_t len;
-	size_t i;
-
-	for (i = 0; i < *n && (unsigned char)s[i] < 0x80; i++)
-		continue;
-	if (i == *n || nfkc_stable(s + i, *n - i))
+	if (fold_nfkc_quick(s, *n))
 		return s;
-	for (;;) {
-		len = utf8proc_decompose((const utf8proc_uint8_t *)s,
-		    (utf8proc_ssize_t)*n, t->cp, (utf8proc_ssize_t)t->acp, opt);
-		if (len < 0)
-			return s;
-		if ((size_t)len <= t->acp)
-			break;
-		t->acp = (size_t)len + 64;
-		t->cp = xreallocarray(t->cp, t->acp, sizeof(*t->cp));
-	}
-	/* Composes, then writes UTF-8 over the code points. */
-	if ((len = utf8proc_reencode(t->cp, len, opt)) < 0)
+	buf_reset(&t->nfkc);
+	if (fold(s, *n, FOLD_NFKC, &t->nfkc) != 1)
 		return s;
-	*n = (size_t)len;
-	return (const char *)t->cp;
+	*n = t->nfkc.len;
+	return t->nfkc.s;
 }
 
 int
@@ -761,7 +567,7 @@ read_word(struct text *t, const char *p, const char *end, int flags,
 			break;
 		if (sc != SCRIPT_NONE) {
 			int32_t f[4];
-			int i, nf = text_fold(c, f), up = is_upper(c);
+			int i, nf = fold_cp(c, f), up = is_upper(c);
 
 			for (i = 0; i < nf; i++)
 				word_letter(t, k, &w, up,

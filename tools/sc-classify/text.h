@@ -3,7 +3,7 @@
  * every classifier stage reads.
  *
  * text_tokenize() normalizes the text to NFKC and case-folds its letters
- * with utf8proc (full folding: "Straße" and "STRASSE" both give "strasse";
+ * with fold.h (full folding: "Straße" and "STRASSE" both give "strasse";
  * full-width letters, ligatures and the like become plain ones; texts in
  * ASCII skip both, being unchanged by them), drops @handles and the '#' of hashtags, turns URLs
  * into one URL token, squeezes letters repeated three times or more to two
@@ -89,8 +89,7 @@ struct phrase {
 struct text {
 	struct buf	 norm;
 	struct buf	 spare;		/* scratch for the stages */
-	int32_t		*cp;		/* scratch for normalizing */
-	size_t		 acp;
+	struct buf	 nfkc;		/* the text in NFKC, when it differs */
 	struct tok	*tok;
 	size_t		 ntok;
 	size_t		 atok;
@@ -122,17 +121,6 @@ text_tok(const struct text *t, size_t i)
 }
 /* The lower-case form of a code point (itself when it has none). */
 int32_t	text_lower(int32_t cp);
-/* The full case folding of a code point into f (room for 4); a count. */
-int	text_fold(int32_t cp, int32_t *f);
-/*
- * s[0..n) without the diacritics of Latin, Greek and Cyrillic letters
- * (the marks U+0300..U+036F after canonical decomposition: "é" -> "e",
- * "й" -> "и"; "ł", Devanagari or Arabic marks stay) into out; 0 when it
- * had none.  Terms are matched with and without them (vocab.h).
- */
-int	text_strip(const char *s, size_t n, struct buf *out);
-/* Would text_strip() change s[0..n)?  A quick look, for the hot path. */
-int	text_may_strip(const char *s, size_t n);
 /* The script of a letter, SCRIPT_NONE for anything else. */
 int	text_script(int32_t cp);
 /*

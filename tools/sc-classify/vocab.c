@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "fold.h"
 #include "hmap.h"
 #include "intent.h"
 #include "lang.h"
@@ -115,6 +116,17 @@ dfile_next(struct dfile *d)
 		}
 		return 1;
 	}
+}
+
+/*
+ * s[0..n) without its diacritics into out; 0 when it had none.  Terms are
+ * matched with and without them.
+ */
+static int
+strip(const char *s, size_t n, struct buf *out)
+{
+	buf_reset(out);
+	return fold_may_strip(s, n) && fold(s, n, FOLD_STRIP, out) == 1;
 }
 
 static float
@@ -330,10 +342,9 @@ static void
 add_term(struct vocab *v, const struct dfile *d, int field, int kind,
     int lang, int arg, float w)
 {
-	size_t n;
-
 	struct buf *key = &v->scratch.spare;
 	struct alias *a;
+	size_t n;
 
 	n = term(v, d, field);
 	add_sense(v, d, v->scratch.norm.s, v->scratch.norm.len, n, kind,
@@ -342,8 +353,7 @@ add_term(struct vocab *v, const struct dfile *d, int field, int kind,
 	 * The term as typed without its diacritics too ("tres bien" for
 	 * "très bien"), unless some list has it: added when all are loaded.
 	 */
-	if (!text_may_strip(v->scratch.norm.s, v->scratch.norm.len) ||
-	    !text_strip(v->scratch.norm.s, v->scratch.norm.len, key))
+	if (!strip(v->scratch.norm.s, v->scratch.norm.len, key))
 		return;
 	if (v->nalias == v->aalias) {
 		v->aalias = v->aalias ? v->aalias * 2 : 256;
@@ -410,14 +420,25 @@ void
 vocab_load_intents(struct vocab *v, const char *name, int lang)
 {
 	static struct dfile d;	/* outlives a longjmp: see reading */
-	int in;
+	const char *f;
+	size_t flen;
+	int in, reply;
 
 	dfile_open(&d, name);
 	while (dfile_next(&d)) {
 		if (d.nf != 3)
 			bad(&d, "expected INTENT<TAB>PHRASE<TAB>WEIGHT");
-		if ((in = intent_find(d.f[0], d.flen[0])) == -1)
+		/* "reply:complaint": a cue only in a reply to the brand */
+		f = d.f[0];
+		flen = d.flen[0];
+		if ((reply = flen > 6 && memcmp(f, "reply:", 6) == 0)) {
+			f += 6;
+			flen -= 6;
+		}
+		if ((in = intent_find(f, flen)) == -1)
 			bad(&d, "unknown intent \"%s\"", d.f[0]);
+		if (reply)
+			in |= INTENT_REPLY;
 		add_term(v, &d, 1, SENSE_INTENT, lang, in,
 		    number(&d, 2, -4, 4));
 	}
@@ -439,7 +460,7 @@ letter_cue(struct vocab *v, const struct dfile *d)
 {
 	struct lettercue *lc;
 	const char *p = d->f[2], *end = p + d->flen[2];
-	int32_t c;
+	int32_t c, f[4];
 	int lang, i;
 	float w;
 
@@ -447,7 +468,10 @@ letter_cue(struct vocab *v, const struct dfile *d)
 	c = utf8_decode(&p, end);
 	if (c < 0 || p != end || text_script(c) == SCRIPT_NONE)
 		bad(d, "expected one letter: \"%s\"", d->f[2]);
-	c = text_lower(c);
+	/* As the tokenizer folds it: "ß" is "ss", never seen alone. */
+	if (fold_cp(c, f) != 1)
+		bad(d, "\"%s\" folds to several letters", d->f[2]);
+	c = f[0];
 	if (c >= VOCAB_LETTERS)
 		bad(d, "letter cues must be below U+%04X: \"%s\"",
 		    VOCAB_LETTERS, d->f[2]);
@@ -483,10 +507,12 @@ word_cue(struct vocab *v, const struct dfile *d)
 	if (d->flen[1] > 1 && end[-1] == '\'') {
 		buf_reset(key);
 		while (p < end) {
+			int32_t f[4];
+			int i, nf = fold_cp(utf8_decode(&p, end), f);
 			char u[4];
 
-			buf_add(key, u, utf8_encode(text_lower(
-			    utf8_decode(&p, end)), u));
+			for (i = 0; i < nf; i++)
+				buf_add(key, u, utf8_encode(f[i], u));
 		}
 		add_sense(v, d, key->s, key->len, 1, SENSE_LANG, lang, 0, w);
 		return;
@@ -581,14 +607,19 @@ vocab_annotate(const struct vocab *v, struct text *t)
 			continue;
 		}
 		k->entry = lookup_hash(v, text_tok(t, i), k->len, k->hash);
-		if (k->entry < 0 && (k->flags & TF_ELONG)) {
+		/*
+		 * "baaaad" is "bad", though "baad" is a language cue: the
+		 * language ID does not read elongated words.
+		 */
+		if ((k->flags & TF_ELONG) && (k->entry < 0 ||
+		    (v->slot[k->entry].kinds & ~SENSE_BIT(SENSE_LANG)) == 0)) {
 			text_squeeze(t, i, &t->spare);
-			k->entry = vocab_lookup(v, t->spare.s, t->spare.len);
+			if ((x = vocab_lookup(v, t->spare.s, t->spare.len)) >= 0)
+				k->entry = x;
 		}
 		/* "café" typed for the list's "cafe" */
 		if (k->entry < 0 && k->type == TOK_WORD &&
-		    text_may_strip(text_tok(t, i), k->len) &&
-		    text_strip(text_tok(t, i), k->len, &t->spare) &&
+		    strip(text_tok(t, i), k->len, &t->spare) &&
 		    (k->entry = vocab_lookup(v, t->spare.s, t->spare.len)) >= 0)
 			k->flags |= TF_STRIPPED;
 		if (k->entry < 0 || (maxn = v->slot[k->entry].maxn) < 2)
@@ -676,4 +707,38 @@ vocab_match(const struct vocab *v, const struct text *t, size_t i,
 	if ((s = vocab_first(v, k->entry, kinds, lang)) != NULL)
 		*ntok = 1;
 	return s;
+}
+
+/* English is the language posts mix in most. */
+#define CONTACT_LANG	"en"
+
+int
+vocab_mixed_lang(const struct vocab *v, const struct text *t, int lang)
+{
+	const unsigned kind = SENSE_BIT(SENSE_LANG);
+	const struct sense *first, *m;
+	unsigned cues[LANG_MAX];
+	size_t i;
+	int l, best = -1, contact;
+
+	contact = lang_find(CONTACT_LANG, strlen(CONTACT_LANG));
+	memset(cues, 0, sizeof(cues));
+	for (i = 0; i < t->ntok; i++) {
+		first = vocab_first(v, t->tok[i].entry, kind, -1);
+		for (m = first; m != NULL; m = vocab_next(v, m, kind, -1))
+			if (m->lang == lang)
+				break;
+		if (m != NULL)
+			continue;
+		for (m = first; m != NULL; m = vocab_next(v, m, kind, -1))
+			if (m->lang < LANG_MAX)
+				cues[m->lang]++;
+	}
+	if (lang != contact)
+		return contact >= 0 && cues[contact] > 0 ? contact : -1;
+	for (l = 1; l < lang_count; l++)
+		if (l != lang && (lang_table[l].flags & LANG_DATA) &&
+		    cues[l] > 0 && (best < 0 || cues[l] > cues[best]))
+			best = l;
+	return best;
 }

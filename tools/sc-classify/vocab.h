@@ -163,4 +163,39 @@ const struct sense *vocab_next(const struct vocab *v, const struct sense *s,
 /* A raw key (no tokenizing): its entry index, or -1; frozen only. */
 int32_t	vocab_lookup(const struct vocab *v, const char *key, size_t len);
 
+/*
+ * Posts mix languages ("Mein Flug is delayed again, schrecklich").  A
+ * stage that finds no sense of a word for the post's language may try
+ * the language the post mixes in: vocab_mixed_lang() is English in a post
+ * in another language when a word of it is an English cue and none of
+ * lang's; in an English post, the language with the most cues that are
+ * not English ones ("my flight got cancelado, qué desastre"); -1 when
+ * there is none.  The stages ask for it only when a word needs it
+ * (VOCAB_MIXED: not known yet); VOCAB_ANY, for a post of unknown
+ * language, takes the first language that has the word.
+ */
+#define VOCAB_ANY	(-2)
+#define VOCAB_MIXED	(-3)
+int	vocab_mixed_lang(const struct vocab *v, const struct text *t,
+	    int lang);
+/*
+ * May token i count in the language mixed in, for a sense of kinds?  A
+ * word of five bytes or more, as typed, with such a sense in some
+ * language, and not a cue of lang: short words are where false friends
+ * are ("kind", "fast", "bad" in German), and stripping diacritics makes
+ * more ("stück" -> "stuck").  Inline, for it is asked of every word a
+ * stage does not know.
+ */
+static inline int
+vocab_mixable(const struct vocab *v, const struct text *t, size_t i,
+    unsigned kinds, int lang)
+{
+	const struct tok *k = &t->tok[i];
+
+	return k->len >= 5 && k->entry >= 0 && k->type == TOK_WORD &&
+	    (v->slot[k->entry].kinds & kinds) &&
+	    !(k->flags & TF_STRIPPED) &&
+	    vocab_first(v, k->entry, SENSE_BIT(SENSE_LANG), lang) == NULL;
+}
+
 #endif

@@ -25,6 +25,7 @@
 #include "output.h"
 #include "post.h"
 #include "record.h"
+#include "samefile.h"
 #include "sc.h"
 #include "source.h"
 #include "utf8.h"
@@ -349,8 +350,8 @@ import_main(int argc, char **argv)
 	memset(&im, 0, sizeof(im));
 	cli_init(&im.c);
 	brands = xcalloc((size_t)argc, sizeof(*brands));
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "v",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "v",
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_CSV:
 			im.csv = 1;
@@ -410,6 +411,10 @@ import_main(int argc, char **argv)
 	json_decref(cfg);
 
 	/* Before -o truncates anything (each file opens it again). */
+	samefile_check(im.c.output, "output file", argv + optind,
+	    argc - optind);
+	samefile_check(im.c.rejects, "rejects file", argv + optind,
+	    argc - optind);
 	if (im.c.rejects != NULL) {
 		if ((fp = fopen(im.c.rejects, "a")) == NULL)
 			die(SC_EXIT_FATAL, "%s: %s", im.c.rejects,

@@ -17,8 +17,47 @@
 
 enum {
 	OPT_FALLBACK = OPT_TOOL_BASE,
-	OPT_NO_MENTION
+	OPT_NO_MENTION,
+	OPT_REVIEW_BELOW,
+	OPT_HISTORY,
+	OPT_APPROVE,
+	OPT_REJECT,
+	OPT_LINT,
+	OPT_THREAD,
+	OPT_KB
 };
+
+/* What a run does; drafting unless an option says otherwise. */
+enum { MODE_DRAFT, MODE_GATE, MODE_LINT };
+
+/* The members drafting reads besides those the templates name. */
+static const char *const draft_members[] = {
+	"id", "platform", "text", "author", "from_brand", "conversation_id",
+	"in_reply_to", "channel", "lang", "class", "route", "reply", NULL
+};
+
+/* draft_members and the templates' own, NULL-terminated. */
+static const char **
+members(const struct tmpls *ts)
+{
+	const char *const *w = tmpls_want(ts);
+	const char **all;
+	size_t n = 0, k, i;
+
+	while (w[n] != NULL)
+		n++;
+	all = xcalloc(n + sizeof(draft_members) / sizeof(*draft_members),
+	    sizeof(*all));
+	for (k = 0; draft_members[k] != NULL; k++)
+		all[k] = draft_members[k];
+	for (i = 0; i < n; i++) {
+		for (k = 0; all[k] != NULL && strcmp(all[k], w[i]) != 0; k++)
+			;
+		if (all[k] == NULL)
+			all[k] = w[i];
+	}
+	return all;
+}
 
 /* A value of the wrong type in the configuration file: exit 2. */
 static void __attribute__((noreturn))
@@ -79,6 +118,8 @@ agent_name(const json_t *cfg, const char *opt, const struct tmpls *ts)
 	return tmpls_agent(ts) != NULL ? tmpls_agent(ts) : "";
 }
 
+static const char *const gate_members[] = { "id", "reply", NULL };
+
 static const char *
 lang_code(const char *s)
 {
@@ -105,23 +146,38 @@ main(int argc, char *argv[])
 		{ "templates",	   required_argument, NULL, 't' },
 		{ "fallback-lang", required_argument, NULL, OPT_FALLBACK },
 		{ "no-mention",	   no_argument,	      NULL, OPT_NO_MENTION },
+		{ "review-below",  required_argument, NULL, OPT_REVIEW_BELOW },
+		{ "history",	   required_argument, NULL, OPT_HISTORY },
+		{ "approve",	   required_argument, NULL, OPT_APPROVE },
+		{ "reject",	   required_argument, NULL, OPT_REJECT },
+		{ "lint",	   no_argument,	      NULL, OPT_LINT },
+		{ "thread",	   no_argument,	      NULL, OPT_THREAD },
+		{ "kb",		   required_argument, NULL, OPT_KB },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sc_common c;
 	struct drafter d;
+	struct gate g;
+	struct lint *l;
 	struct tmpls *ts;
 	const char *topt = NULL, *aopt = NULL, *fallback = "en";
+	const char *history = NULL, *kbpath = NULL, **want;
 	char *tpath;
 	json_t *cfg;
-	int ch, mention = 1, status;
+	double below = 0.6;
+	int ch, mention = 1, status, mode = MODE_DRAFT, thread = 0;
 
 	diag_init(argv[0]);
 	if (send_asked(argc, argv))
 		return send_main(argc, argv);
 	cli_usage_text =
 	    "sc-reply [-uz] [-a agent] [-o file] [-t templates.json]\n"
-	    "         [--fallback-lang code] [--no-mention] [--rejects file]\n"
-	    "         [--strict] [file ...]";
+	    "         [--fallback-lang code] [--history file] [--kb file]\n"
+	    "         [--no-mention] [--rejects file] [--review-below x]\n"
+	    "         [--strict] [--thread] [file ...]\n"
+	    "sc-reply [-uz] [-o file] --approve id | --reject id ...\n"
+	    "         [file ...]\n"
+	    "sc-reply --lint [-t templates.json] [file ...]";
 	cli_options_text =
 	    "  -t, --templates FILE\n"
 	    "                      the reply templates (default: the\n"
@@ -130,10 +186,22 @@ main(int argc, char *argv[])
 	    "      --fallback-lang CODE\n"
 	    "                      the language to use when the post's\n"
 	    "                      has no template (default en)\n"
-	    "      --no-mention    do not start replies with @handle\n";
+	    "      --no-mention    do not start replies with @handle\n"
+	    "      --review-below X\n"
+	    "                      a person reviews drafts whose intent or\n"
+	    "                      sentiment confidence is under X (0.6)\n"
+	    "      --history FILE  the last reply of each conversation, kept\n"
+	    "                      across runs so variants do not repeat\n"
+	    "      --approve ID    approve the reply to post ID (repeatable)\n"
+	    "      --reject ID     reject the reply to post ID (repeatable)\n"
+	    "      --kb FILE       the knowledge base {{kb.answer}} comes from\n"
+	    "      --thread        split a draft that is too long into a\n"
+	    "                      numbered thread (default: shorten it)\n"
+	    "      --lint          check the replies, write no records\n";
 	cli_init(&c);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "a:t:",
-	    longopts, NULL)) != -1) {
+	gate_init(&g);
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "a:t:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'a':
 			aopt = optarg;
@@ -147,19 +215,80 @@ main(int argc, char *argv[])
 		case OPT_NO_MENTION:
 			mention = 0;
 			break;
+		case OPT_REVIEW_BELOW:
+			below = cli_real("--review-below", optarg, 0, 1);
+			break;
+		case OPT_HISTORY:
+			history = optarg;
+			break;
+		case OPT_APPROVE:
+		case OPT_REJECT:
+			gate_add(&g, optarg, ch == OPT_APPROVE ? GATE_APPROVE :
+			    GATE_REJECT);
+			if (mode != MODE_LINT)
+				mode = MODE_GATE;
+			break;
+		case OPT_LINT:
+			mode = MODE_LINT;
+			break;
+		case OPT_THREAD:
+			thread = 1;
+			break;
+		case OPT_KB:
+			kbpath = optarg;
+			break;
 		default:
 			if (!cli_common(&c, ch, optarg))
 				cli_usage_error();
 		}
 	}
 
+	if (g.n > 0 && mode == MODE_LINT)
+		die(SC_EXIT_FATAL, "--lint does not go with --approve or "
+		    "--reject");
+	if (mode == MODE_GATE && g.n > 0 && (topt != NULL || history != NULL))
+		die(SC_EXIT_FATAL, "--approve and --reject change statuses "
+		    "only: -t and --history do not go with them");
+	if (mode == MODE_GATE) {
+		status = rec_filter_keys(&c, argv + optind, argc - optind,
+		    gate_members, "reply", gate_post, &g);
+		return sc_worse(status, gate_finish(&g));
+	}
+	gate_finish(&g);
+
 	cfg = config_load(c.config);
+	if (mode == MODE_LINT) {
+		ts = NULL;
+		tpath = NULL;
+		if (topt != NULL || json_path(cfg, "reply.templates") != NULL) {
+			tpath = templates_path(cfg, topt);
+			ts = tmpls_load(tpath);
+		}
+		l = lint_new(ts);
+		status = lint_run(l, &c, argv + optind, argc - optind);
+		lint_free(l);
+		tmpls_free(ts);
+		free(tpath);
+		json_decref(cfg);
+		return status;
+	}
 	tpath = templates_path(cfg, topt);
 	ts = tmpls_load(tpath);
 	drafter_init(&d, ts, agent_name(cfg, aopt, ts), fallback, mention);
+	d.review_below = below;
+	d.thread = thread;
+	if (kbpath != NULL)
+		d.kb = kb_load(kbpath);
+	d.convos = convos_open(history);
+	want = members(ts);
 
-	status = rec_filter(&c, argv + optind, argc - optind, draft_post, &d);
+	status = rec_filter_keys(&c, argv + optind, argc - optind, want,
+	    "reply", draft_post, &d);
+	if (convos_close(d.convos) == -1)
+		status = sc_worse(status, SC_EXIT_FATAL);
 
+	free(want);
+	kb_free(d.kb);
 	drafter_free(&d);
 	tmpls_free(ts);
 	free(tpath);

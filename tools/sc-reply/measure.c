@@ -1,19 +1,17 @@
 /*
- * measure.c - a draft's length as each platform counts it, and the
- * platform's limit.
- *
- * X weighs characters (utf8_x_length).  Mastodon and Bluesky count
- * grapheme clusters; here a cluster is approximated from below by joining
- * to the character before it only what Unicode (UAX #29) always joins:
- * combining marks, variation selectors, ZWJ and what an emoji joins with
- * it, skin tones, tag characters, flag pairs and CR LF.  Every join made
- * here is one the platform makes too, so the count may be too high, never
- * too low, and a draft said to fit does fit.
+ * measure.c - a draft's length as its platform counts it (textlen.h),
+ * the platform's limit, and what is done with a draft that is too long:
+ * shortened at a sentence or word boundary, or split into a numbered
+ * thread.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "reply.h"
+#include "textlen.h"
 #include "utf8.h"
+#include "xmem.h"
 
 struct rule {
 	const char	*platform;
@@ -22,190 +20,172 @@ struct rule {
 	size_t		(*length)(const char *, size_t);
 };
 
-static size_t	cluster_length(const char *s, size_t n);
-static size_t	mastodon_length(const char *s, size_t n);
-
 static const struct rule rules[] = {
-	{ "x",		280,	0,	utf8_x_length },
-	{ "mastodon",	500,	0,	mastodon_length },
-	{ "bluesky",	300,	3000,	cluster_length },
-	{ "facebook",	8000,	0,	utf8_len },
-	{ "reddit",	10000,	0,	utf8_len },
-	{ "linkedin",	1250,	0,	utf8_len },
+	{ "x",		280,	0,	textlen_x },
+	{ "mastodon",	500,	0,	textlen_mastodon },
+	{ "bluesky",	300,	3000,	textlen_graphemes },
+	{ "facebook",	8000,	0,	textlen_graphemes },
+	{ "reddit",	10000,	0,	textlen_graphemes },
+	{ "linkedin",	1250,	0,	textlen_graphemes },
 };
 
-static int
-extend(int32_t cp)
+static const struct rule *
+rule_for(const char *platform)
 {
-	return (cp >= 0x0300 && cp <= 0x036f) ||
-	    (cp >= 0x1ab0 && cp <= 0x1aff) ||
-	    (cp >= 0x1dc0 && cp <= 0x1dff) ||
-	    (cp >= 0x200c && cp <= 0x200d) ||
-	    (cp >= 0x20d0 && cp <= 0x20ff) ||
-	    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-	    (cp >= 0xfe20 && cp <= 0xfe2f) ||
-	    (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
-	    (cp >= 0xe0020 && cp <= 0xe007f) ||
-	    (cp >= 0xe0100 && cp <= 0xe01ef);
-}
+	size_t i;
 
-/* Extended_Pictographic, roughly: the blocks where emoji live. */
-static int
-pictographic(int32_t cp)
-{
-	return (cp >= 0x2600 && cp <= 0x27bf) ||
-	    (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f1e6 &&
-	    cp <= 0x1f1ff) && !(cp >= 0x1f3fb && cp <= 0x1f3ff));
-}
-
-static int
-regional(int32_t cp)
-{
-	return cp >= 0x1f1e6 && cp <= 0x1f1ff;
-}
-
-static int
-control(int32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
-}
-
-/* A cluster counter fed one code point at a time. */
-struct clusters {
-	size_t	 n;
-	int32_t	 prev;		/* -2: at a boundary */
-	int	 pict;		/* the cluster began with an emoji */
-	int	 ri;		/* regional indicators in the cluster */
-};
-
-static void
-cl_reset(struct clusters *c)
-{
-	c->prev = -2;
-	c->pict = 0;
-	c->ri = 0;
-}
-
-static void
-cl_feed(struct clusters *c, int32_t cp)
-{
-	int join = 0;
-
-	if (c->prev == -2)
-		join = 0;
-	else if (c->prev == '\r' && cp == '\n')
-		join = 1;
-	else if (control(c->prev) || c->prev == -1 || cp == -1)
-		join = 0;
-	else if (extend(cp))
-		join = 1;
-	else if (c->prev == 0x200d && c->pict && pictographic(cp))
-		join = 1;
-	else if (regional(c->prev) && regional(cp) && c->ri == 1)
-		join = 1;
-	if (!join) {
-		c->n++;
-		c->pict = pictographic(cp);
-		c->ri = 0;
-	}
-	if (regional(cp))
-		c->ri++;
-	c->prev = cp;
-}
-
-static size_t
-cluster_length(const char *s, size_t n)
-{
-	const char *p = s, *end = s + n;
-	struct clusters c;
-
-	memset(&c, 0, sizeof(c));
-	cl_reset(&c);
-	while (p < end)
-		cl_feed(&c, utf8_decode(&p, end));
-	return c.n;
-}
-
-static int
-word(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80;
-}
-
-/*
- * A mention "@user" or "@user@domain" at p: its length in bytes, and in
- * *user the length of "@user", which is all Mastodon counts of it.
- */
-static size_t
-mention_at(const char *p, const char *end, size_t *user)
-{
-	const char *q = p + 1, *last = NULL, *d;
-
-	if (q >= end || (unsigned char)*q >= 0x80 || !word((unsigned char)*q))
-		return 0;
-	for (; q < end && (unsigned char)*q < 0x80 &&
-	    (word((unsigned char)*q) || *q == '.' || *q == '-'); q++)
-		if (word((unsigned char)*q))
-			last = q;
-	*user = (size_t)(last + 1 - p);
-	q = last + 1;
-	if (q < end && *q == '@') {
-		last = NULL;
-		for (d = q + 1; d < end && (word((unsigned char)*d) ||
-		    *d == '.' || *d == '-'); d++)
-			if (word((unsigned char)*d))
-				last = d;
-		if (last != NULL)
-			q = last + 1;
-	}
-	return (size_t)(q - p);
-}
-
-static size_t
-mastodon_length(const char *s, size_t n)
-{
-	const char *p = s, *end = s + n;
-	struct clusters c;
-	size_t u, user;
-
-	memset(&c, 0, sizeof(c));
-	cl_reset(&c);
-	while (p < end) {
-		if ((p == s || (unsigned char)p[-1] <= ' ') &&
-		    (u = utf8_url_at(p, end)) != 0) {
-			c.n += 23;
-			p += u;
-			cl_reset(&c);
-			continue;
-		}
-		if (*p == '@' && (p == s || (!word((unsigned char)p[-1]) &&
-		    p[-1] != '/')) && (u = mention_at(p, end, &user)) != 0) {
-			c.n += user;
-			p += u;
-			cl_reset(&c);
-			continue;
-		}
-		cl_feed(&c, utf8_decode(&p, end));
-	}
-	return c.n;
+	for (i = 0; platform != NULL && i < sizeof(rules) / sizeof(rules[0]);
+	    i++)
+		if (strcmp(platform, rules[i].platform) == 0)
+			return &rules[i];
+	return NULL;
 }
 
 void
 measure(const char *platform, const char *s, size_t n, struct measure *m)
 {
-	size_t i;
+	const struct rule *r = rule_for(platform);
 
 	m->bytes = n;
-	for (i = 0; platform != NULL && i < sizeof(rules) / sizeof(rules[0]);
-	    i++)
-		if (strcmp(platform, rules[i].platform) == 0) {
-			m->length = rules[i].length(s, n);
-			m->limit = rules[i].limit;
-			m->byte_limit = rules[i].byte_limit;
-			return;
+	m->length = r != NULL ? r->length(s, n) : textlen_graphemes(s, n);
+	m->limit = r != NULL ? r->limit : 0;
+	m->byte_limit = r != NULL ? r->byte_limit : 0;
+}
+
+int
+measure_fits(const struct measure *m)
+{
+	return (m->limit == 0 || m->length <= (size_t)m->limit) &&
+	    (m->byte_limit == 0 || m->bytes <= (size_t)m->byte_limit);
+}
+
+/* Does s[0..n) followed by suffix fit platform? */
+static int
+fits(const char *platform, const char *s, size_t n, const char *suffix)
+{
+	struct measure m;
+	struct buf b = BUF_INIT;
+
+	buf_add(&b, s, n);
+	buf_adds(&b, suffix);
+	measure(platform, buf_str(&b), b.len, &m);
+	buf_free(&b);
+	return measure_fits(&m);
+}
+
+/* After a sentence's end: ". ", "! ", "? ", or CJK "。！？" */
+static int
+sentence_end(const char *s, size_t i, size_t n)
+{
+	if (i >= 3 && (memcmp(s + i - 3, "\xe3\x80\x82", 3) == 0 ||
+	    memcmp(s + i - 3, "\xef\xbc\x81", 3) == 0 ||
+	    memcmp(s + i - 3, "\xef\xbc\x9f", 3) == 0))
+		return 1;
+	return i >= 1 && i < n && s[i] == ' ' &&
+	    (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?');
+}
+
+/*
+ * The longest prefix of s[0..n) that fits with suffix after it: cut after
+ * a sentence if one fits (*sentence set), else before a space, else (a
+ * word longer than the limit) between grapheme clusters; 0 if none.
+ */
+static size_t
+cut(const char *platform, const char *s, size_t n, const char *suffix,
+    int *sentence)
+{
+	size_t i, at, best = 0, *bounds, nb, lo, hi, mid;
+
+	*sentence = 1;
+	for (i = n; i > 0; i--)
+		if ((i == n || sentence_end(s, i, n)) &&
+		    fits(platform, s, i, suffix))
+			return i;
+	*sentence = 0;
+	for (i = n - 1; i > 0; i--)
+		if (s[i] == ' ' && fits(platform, s, i, suffix))
+			return i;
+	/* Lengths grow with the prefix: search the cluster boundaries. */
+	bounds = NULL;
+	nb = 0;
+	for (at = 0; at < n; ) {
+		at = textlen_next_cluster(s, n, at);
+		bounds = xreallocarray(bounds, nb + 1, sizeof(*bounds));
+		bounds[nb++] = at;
+	}
+	lo = 0;
+	hi = nb;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (fits(platform, s, bounds[mid], suffix)) {
+			best = bounds[mid];
+			lo = mid + 1;
+		} else {
+			hi = mid;
 		}
-	m->length = utf8_len(s, n);
-	m->limit = 0;
-	m->byte_limit = 0;
+	}
+	free(bounds);
+	return best;
+}
+
+#define ELLIPSIS	"\xe2\x80\xa6"
+
+int
+measure_shorten(const char *platform, struct buf *text)
+{
+	size_t k;
+	int sentence;
+
+	if (fits(platform, text->s, text->len, ""))
+		return 0;
+	k = cut(platform, text->s, text->len, ELLIPSIS, &sentence);
+	while (k > 0 && text->s[k - 1] == ' ')
+		k--;
+	text->len = k;
+	if (!sentence)
+		buf_adds(text, ELLIPSIS);
+	else
+		text->s[text->len] = '\0';
+	return 1;
+}
+
+size_t
+measure_thread(const char *platform, const char *s, size_t n,
+    json_t *parts)
+{
+	struct buf part = BUF_INIT;
+	size_t k, total, i, np = 0, start;
+	int sentence;
+	const char *p, *end = s + n;
+	json_t *list;
+
+	/* Room for " (NN/NN)" is kept in every part. */
+	list = json_array();
+	for (p = s; p < end; p += k) {
+		while (p < end && *p == ' ')
+			p++;
+		if (p == end)
+			break;
+		k = cut(platform, p, (size_t)(end - p), " (99/99)",
+		    &sentence);
+		if (k == 0)
+			k = (size_t)(end - p);
+		json_array_append_new(list, json_stringn(p, k));
+		np++;
+	}
+	total = json_array_size(list);
+	for (i = 0; i < total; i++) {
+		const char *t = json_string_value(json_array_get(list, i));
+
+		buf_reset(&part);
+		start = strlen(t);
+		while (start > 0 && t[start - 1] == ' ')
+			start--;
+		buf_add(&part, t, start);
+		buf_printf(&part, " (%zu/%zu)", i + 1, total);
+		json_array_append_new(parts, json_stringn(part.s, part.len));
+	}
+	json_decref(list);
+	buf_free(&part);
+	return np;
 }

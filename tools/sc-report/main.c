@@ -1,41 +1,73 @@
 /*
  * sc-report - customer-care measures over sc-post(5) records: how many
- * customer posts the brand answered, and how fast.
+ * inbound posts the brand answered, how fast, and within its SLAs.
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "diag.h"
+#include "hmap.h"
+#include "jsonw.h"
 #include "output.h"
+#include "post.h"
 #include "record.h"
 #include "report.h"
 #include "sc.h"
 #include "sctime.h"
 #include "utf8.h"
+#include "xmem.h"
+
+#define MAXBY		16
+#define MAXWINDOW	(366LL * 86400)
 
 enum {
 	OPT_BY = OPT_TOOL_BASE,
+	OPT_BUCKET,
 	OPT_FORMAT,
+	OPT_HEATMAP,
+	OPT_MERGE,
+	OPT_NOW,
+	OPT_PARTIAL,
+	OPT_SHARD,
 	OPT_SINCE,
-	OPT_UNTIL
+	OPT_TZ,
+	OPT_UNANSWERED,
+	OPT_UNTIL,
+	OPT_WINDOW
 };
 
 static const struct option longopts[] = {
 	SC_COMMON_LONGOPTS,
 	{ "by",		required_argument,	NULL, OPT_BY },
+	{ "bucket",	required_argument,	NULL, OPT_BUCKET },
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
+	{ "heatmap",	no_argument,		NULL, OPT_HEATMAP },
+	{ "merge",	no_argument,		NULL, OPT_MERGE },
+	{ "now",	required_argument,	NULL, OPT_NOW },
+	{ "partial",	required_argument,	NULL, OPT_PARTIAL },
+	{ "shard",	required_argument,	NULL, OPT_SHARD },
 	{ "since",	required_argument,	NULL, OPT_SINCE },
+	{ "tz",		required_argument,	NULL, OPT_TZ },
+	{ "unanswered",	no_argument,		NULL, OPT_UNANSWERED },
 	{ "until",	required_argument,	NULL, OPT_UNTIL },
+	{ "window",	required_argument,	NULL, OPT_WINDOW },
 	{ NULL,		0,			NULL, 0 }
 };
 
 struct opts {
-	const char	*by;
-	int		 table;
-	int64_t		 since, until;
+	const char	*by[MAXBY];
+	size_t		 nby;
+	int		 fmt, heatmap, merge, unanswered;
+	int		 state_opts;	/* --by, --window... given */
+	const char	*partial, *tz;
+	int64_t		 since, until, now, window, bucket;
+	unsigned long	 shard_k, shard_n;
 };
 
 static int64_t
@@ -46,6 +78,25 @@ time_opt(const char *opt, const char *arg)
 	if (time_parse_relative(arg, (int64_t)time(NULL), &t) == -1)
 		die(SC_EXIT_FATAL, "%s: not a time: %s", opt, arg);
 	return t;
+}
+
+/* "90s", "15m", "12h", "7d", "2w": through the relative-time parser. */
+static int64_t
+dur_opt(const char *opt, const char *arg, int64_t min, int64_t max)
+{
+	char *neg;
+	int64_t t;
+	int bad;
+
+	neg = xasprintf("-%s", arg);
+	bad = *arg == '-' || *arg == '+' ||
+	    time_parse_relative(neg, 0, &t) == -1;
+	free(neg);
+	if (bad || -t < min || -t > max)
+		die(SC_EXIT_FATAL, "%s: must be a duration from %llds to "
+		    "%llds (such as 15m, 12h, 7d): %s", opt, (long long)min,
+		    (long long)max, arg);
+	return -t;
 }
 
 /* A dotted path: non-empty steps, UTF-8 (it is written out). */
@@ -59,88 +110,505 @@ field_opt(const char *arg)
 }
 
 static void
+shard_opt(const char *arg, struct opts *op)
+{
+	char *end;
+	unsigned long k, n;
+
+	k = strtoul(arg, &end, 10);
+	if (end == arg || *end != '/' || arg[0] == '-' || end[1] == '-')
+		goto bad;
+	n = strtoul(end + 1, &end, 10);
+	if (*end != '\0' || k < 1 || n < 1 || k > n || n > 1000000)
+		goto bad;
+	op->shard_k = k;
+	op->shard_n = n;
+	return;
+bad:
+	die(SC_EXIT_FATAL, "--shard: must be K/N with 1 <= K <= N <= "
+	    "1000000: %s", arg);
+}
+
+static void
 parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 {
+	size_t i;
 	int ch;
 
 	cli_init(c);
 	memset(op, 0, sizeof(*op));
 	op->since = INT64_MIN;
 	op->until = INT64_MAX;
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
+	op->now = (int64_t)time(NULL);
+	op->window = 7 * 86400;
+	op->bucket = 900;
+	op->tz = "UTC";
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_BY:
-			if (op->by != NULL)
-				die(SC_EXIT_FATAL, "--by: only one field "
-				    "may be given");
-			op->by = field_opt(optarg);
+			if (op->nby == MAXBY)
+				die(SC_EXIT_FATAL, "--by: at most %d keys",
+				    MAXBY);
+			op->by[op->nby] = field_opt(optarg);
+			for (i = 0; i < op->nby; i++)
+				if (strcmp(op->by[i], optarg) == 0)
+					die(SC_EXIT_FATAL, "--by: \"%s\" given "
+					    "twice", optarg);
+			op->nby++;
+			op->state_opts = 1;
+			break;
+		case OPT_BUCKET:
+			op->bucket = dur_opt("--bucket", optarg, 60, 86400);
+			if (86400 % op->bucket != 0)
+				die(SC_EXIT_FATAL, "--bucket: must divide a "
+				    "day: %s", optarg);
+			op->state_opts = 1;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "table") == 0)
-				op->table = 1;
-			else if (strcmp(optarg, "ndjson") == 0)
-				op->table = 0;
+			if (strcmp(optarg, "ndjson") == 0)
+				op->fmt = FMT_NDJSON;
+			else if (strcmp(optarg, "table") == 0)
+				op->fmt = FMT_TABLE;
+			else if (strcmp(optarg, "csv") == 0)
+				op->fmt = FMT_CSV;
+			else if (strcmp(optarg, "html") == 0)
+				op->fmt = FMT_HTML;
 			else
-				die(SC_EXIT_FATAL, "--format: must be ndjson "
-				    "or table: %s", optarg);
+				die(SC_EXIT_FATAL, "--format: must be ndjson, "
+				    "table, csv or html: %s", optarg);
+			break;
+		case OPT_HEATMAP:
+			op->heatmap = 1;
+			break;
+		case OPT_MERGE:
+			op->merge = 1;
+			break;
+		case OPT_NOW:
+			op->now = time_opt("--now", optarg);
+			break;
+		case OPT_PARTIAL:
+			op->partial = optarg;
+			break;
+		case OPT_SHARD:
+			shard_opt(optarg, op);
+			op->state_opts = 1;
 			break;
 		case OPT_SINCE:
 			op->since = time_opt("--since", optarg);
+			op->state_opts = 1;
+			break;
+		case OPT_TZ:
+			if (zone_set(optarg) == -1)
+				die(SC_EXIT_FATAL, "--tz: not a zone of the "
+				    "time zone database: %s", optarg);
+			op->tz = optarg;
+			op->state_opts = 1;
+			break;
+		case OPT_UNANSWERED:
+			op->unanswered = 1;
 			break;
 		case OPT_UNTIL:
 			op->until = time_opt("--until", optarg);
+			op->state_opts = 1;
+			break;
+		case OPT_WINDOW:
+			op->window = dur_opt("--window", optarg, 1, MAXWINDOW);
+			op->state_opts = 1;
 			break;
 		default:
 			if (!cli_common(c, ch, optarg))
 				cli_usage_error();
 		}
 	}
+	if (op->merge && op->state_opts)
+		die(SC_EXIT_FATAL, "--merge: --by, --window, --tz, --bucket, "
+		    "--since, --until and --shard come from the partials");
+	if (op->merge && optind == argc)
+		die(SC_EXIT_FATAL, "--merge: no partial files given");
+	if (op->unanswered && (op->fmt != FMT_NDJSON || op->heatmap ||
+	    op->partial))
+		die(SC_EXIT_FATAL, "--unanswered: writes the posts themselves; "
+		    "not with --format, --heatmap or --partial");
+	if (op->unanswered && op->merge)
+		die(SC_EXIT_FATAL, "--unanswered: not with --merge");
+}
+
+/* What the record loop needs besides the state. */
+struct run {
+	struct opts	*op;
+	struct rstate	*s;
+	struct wstore	*w;
+	struct buf	 key;
+	int		 extra;		/* keep the tables beyond --by */
+	uint64_t	 seen;		/* --by keys some record has */
+	char		**files;	/* input names, for messages */
+	size_t		 nfiles;
+};
+
+static int
+derived(const char *k)
+{
+	return strcmp(k, "day") == 0 || strcmp(k, "hour") == 0 ||
+	    strcmp(k, "weekday") == 0 || strcmp(k, "week") == 0;
+}
+
+/* The JSON text of p's group: {"key": value, ...} in --by order. */
+static uint32_t
+group_of(struct run *ru, const json_t *post, int64_t t)
+{
+	static const char *const wd[7] = { "Mon", "Tue", "Wed", "Thu", "Fri",
+	    "Sat", "Sun" };
+	struct buf *b = &ru->key;
+	const json_t *v;
+	const char *k;
+	int64_t days, y;
+	unsigned m, d;
+	char wk[9];
+	int sec;
+	size_t i;
+
+	buf_reset(b);
+	buf_addc(b, '{');
+	if (ru->op->nby > 0)
+		zone_local(t, &days, &sec);
+	for (i = 0; i < ru->op->nby; i++) {
+		k = ru->op->by[i];
+		if (i > 0)
+			buf_addc(b, ',');
+		jsonw_string(b, k, strlen(k));
+		buf_addc(b, ':');
+		if (strcmp(k, "day") == 0) {
+			time_civil_from_days(days, &y, &m, &d);
+			buf_printf(b, "\"%04lld-%02u-%02u\"", (long long)y, m,
+			    d);
+		} else if (strcmp(k, "hour") == 0)
+			buf_printf(b, "%d", sec / 3600);
+		else if (strcmp(k, "weekday") == 0)
+			buf_printf(b, "\"%s\"", wd[zone_weekday(days)]);
+		else if (strcmp(k, "week") == 0) {
+			zone_isoweek(days, wk);
+			buf_printf(b, "\"%s\"", wk);
+		} else if ((v = json_path(post, k)) != NULL)
+			jsonw(b, v);
+		else
+			buf_adds(b, "null");
+	}
+	buf_addc(b, '}');
+	return table_intern(&ru->s->t[T_BY], b->s, b->len);
+}
+
+static uint16_t
+file_of(struct run *ru, const char *name)
+{
+	if (ru->nfiles == 0 || strcmp(ru->files[ru->nfiles - 1], name) != 0) {
+		if (ru->nfiles == UINT16_MAX)
+			return UINT16_MAX;
+		ru->files = xreallocarray(ru->files, ru->nfiles + 1,
+		    sizeof(*ru->files));
+		ru->files[ru->nfiles++] = xstrdup(name);
+	}
+	return (uint16_t)(ru->nfiles - 1);
+}
+
+static uint64_t
+id_hash(const char *s, size_t n)
+{
+	uint64_t h = hmap_hash(s, n);
+
+	/* A splitmix64 finish; 0 is kept for "no parent". */
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return h ? h : 1;
+}
+
+static int
+in_shard(const struct opts *op, const json_t *post)
+{
+	const json_t *c;
+
+	if (op->shard_n <= 1)
+		return 1;
+	c = json_object_get(post, "conversation_id");
+	if (!json_is_string(c))
+		c = json_object_get(post, "in_reply_to");
+	if (!json_is_string(c))
+		c = json_object_get(post, "id");
+	return hmap_hash(json_string_value(c), json_string_length(c)) %
+	    op->shard_n == op->shard_k - 1;
+}
+
+static void
+add_post(struct run *ru, struct recin *r, json_t *post)
+{
+	char err[256];
+	const json_t *id, *parent, *v;
+	struct post_in in;
+	struct buf tb = BUF_INIT;
+	uint32_t dupline;
+	uint16_t dupfile;
+	const char *due, *raw;
+	size_t i, len;
+	int skip;
+
+	if (post_check(post, POST_ID | POST_CREATED_AT | POST_FROM_BRAND |
+	    POST_IN_REPLY_TO, err, sizeof(err)) == -1) {
+		rec_reject(r, "%s", err);
+		return;
+	}
+	memset(&in, 0, sizeof(in));
+	in.due = T_NONE;
+	if ((v = json_path(post, "route.sla.first_response_due")) != NULL &&
+	    !json_is_null(v)) {
+		if ((due = json_string_value(v)) == NULL ||
+		    time_parse_rfc3339(due, &in.due) == -1) {
+			rec_reject(r, "\"route.sla.first_response_due\": not an "
+			    "RFC 3339 time");
+			return;
+		}
+	}
+	v = json_path(post, "route.skip");
+	if (v != NULL && !json_is_boolean(v)) {
+		rec_reject(r, "\"route.skip\": expected true or false, got %s",
+		    json_kind_a(v));
+		return;
+	}
+	skip = json_is_true(v);
+	for (i = 0; i < ru->op->nby; i++)
+		if (!derived(ru->op->by[i]) &&
+		    json_path(post, ru->op->by[i]) != NULL)
+			ru->seen |= 1ULL << i;
+	if (!in_shard(ru->op, post))
+		return;
+	ru->s->posts++;
+	(void)post_created_at(post, &in.t);
+	id = json_object_get(post, "id");
+	in.id = id_hash(json_string_value(id), json_string_length(id));
+	parent = json_object_get(post, "in_reply_to");
+	if (json_is_string(parent))
+		in.parent = id_hash(json_string_value(parent),
+		    json_string_length(parent));
+	in.brand = post_from_brand(post);
+	in.counted = !in.brand && !skip && in.t >= ru->op->since &&
+	    in.t < ru->op->until;
+	in.group = in.team = ROW_NONE;
+	if (in.counted) {
+		in.group = group_of(ru, post, in.t);
+		if (ru->extra) {
+			v = json_path(post, "route.team");
+			if (v == NULL)
+				buf_adds(&tb, "null");
+			else
+				jsonw(&tb, v);
+			in.team = table_intern(&ru->s->t[T_TEAM], tb.s, tb.len);
+			buf_free(&tb);
+		}
+		if (ru->op->unanswered) {
+			raw = rec_line(r, &len);
+			in.raw = xstrndup(raw, len);
+			in.rawlen = len;
+		}
+	}
+	in.line = rec_lineno(r) > UINT32_MAX ? 0 : (uint32_t)rec_lineno(r);
+	in.file = file_of(ru, rec_name(r));
+	if (wstore_add(ru->w, &in, &dupline, &dupfile) == -1) {
+		if (dupfile == in.file)
+			rec_reject(r, "duplicate id \"%s\" (first at line %lu)",
+			    json_string_value(id), (unsigned long)dupline);
+		else
+			rec_reject(r, "duplicate id \"%s\" (first at %s:%lu)",
+			    json_string_value(id), dupfile < ru->nfiles ?
+			    ru->files[dupfile] : "?", (unsigned long)dupline);
+	}
+	free(in.raw);
+}
+
+static void
+put_unanswered(const char *raw, size_t len, int64_t t, int64_t due,
+    void *ctx)
+{
+	struct output *o = ctx;
+
+	(void)t;
+	(void)due;
+	output_write(o, raw, len);
+	output_write(o, "\n", 1);
+	output_end_record(o);
+}
+
+static void
+state_from_opts(struct rstate *s, const struct opts *op)
+{
+	size_t i;
+
+	rstate_init(s);
+	s->o.by = xcalloc(op->nby + 1, sizeof(*s->o.by));
+	for (i = 0; i < op->nby; i++)
+		s->o.by[i] = xstrdup(op->by[i]);
+	s->o.nby = op->nby;
+	s->o.window = op->window;
+	s->o.bucket = op->bucket;
+	s->o.tz = xstrdup(op->tz);
+	s->now = op->now;
+}
+
+/* --merge: the partials named, added up. */
+static void
+merge_files(struct rstate *s, char **files, int n)
+{
+	struct rstate one;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	char err[256], *data;
+	size_t len;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		data = xslurp(files[i], &len);
+		if (partial_parse(data, len, i == 0 ? s : &one, err,
+		    sizeof(err)) == -1)
+			die(SC_EXIT_FATAL, "%s: %s", files[i], err);
+		free(data);
+		if (i == 0) {
+			ropts_text(&s->o, &a);
+			if (zone_set(s->o.tz) == -1)
+				die(SC_EXIT_FATAL, "%s: not a zone of the time "
+				    "zone database: %s", files[i], s->o.tz);
+			continue;
+		}
+		buf_reset(&b);
+		ropts_text(&one.o, &b);
+		if (strcmp(a.s, b.s) != 0)
+			die(SC_EXIT_FATAL, "%s: made with %s, but %s with %s",
+			    files[i], b.s, files[0], a.s);
+		rstate_merge(s, &one);
+		rstate_free(&one);
+	}
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* The top-level members a report reads: only these are parsed. */
+static void
+want_keys(const struct opts *op, const char **want)
+{
+	static const char *const base[] = { "id", "created_at", "from_brand",
+	    "in_reply_to", "conversation_id", "route" };
+	static char top[MAXBY][256];
+	size_t i, n = 0, len;
+
+	for (i = 0; i < sizeof(base) / sizeof(base[0]); i++)
+		want[n++] = base[i];
+	for (i = 0; i < op->nby; i++) {
+		if (derived(op->by[i]))
+			continue;
+		len = strcspn(op->by[i], ".");
+		if (len >= sizeof(top[i]))
+			len = sizeof(top[i]) - 1;
+		memcpy(top[i], op->by[i], len);
+		top[i][len] = '\0';
+		want[n++] = top[i];
+	}
+	want[n] = NULL;
 }
 
 int
 main(int argc, char *argv[])
 {
+	const char *want[6 + MAXBY + 1];
 	struct sc_common c;
 	struct opts op;
-	struct store s;
-	struct report rp;
+	struct rstate s;
+	struct run ru;
 	struct recin *r;
 	struct output *o;
 	json_t *post;
-	int status;
+	size_t i;
+	int status = SC_EXIT_OK;
 
 	diag_init(argv[0]);
 	cli_usage_text =
-	    "sc-report [-uz] [-o file] [--by field] [--format ndjson|table]\n"
-	    "          [--since time] [--until time] [file ...]";
+	    "sc-report [-uz] [-o file] [--by key]... [--format fmt]\n"
+	    "          [--since time] [--until time] [--window dur] [--tz zone]\n"
+	    "          [--now time] [--heatmap | --unanswered] [--bucket dur]\n"
+	    "          [--shard k/n] [--partial file] [file ...]\n"
+	    "sc-report --merge [-o file] [--format fmt] [--heatmap]\n"
+	    "          [--partial file] partial ...";
 	cli_options_text =
-	    "      --by FIELD      a row per value of FIELD (dotted path)\n"
-	    "      --format FMT    ndjson (default) or table\n"
+	    "      --by KEY        a row per value of KEY (dotted path, or day,\n"
+	    "                      hour, weekday, week); repeat for several\n"
+	    "      --format FMT    ndjson (default), table, csv or html\n"
 	    "      --since TIME    count posts created at or after TIME\n"
-	    "      --until TIME    count posts created before TIME\n";
+	    "      --until TIME    count posts created before TIME\n"
+	    "      --window DUR    how long a post may wait for its answer (7d)\n"
+	    "      --tz ZONE       time zone of day, hour, weekday, week (UTC)\n"
+	    "      --now TIME      the time SLAs are judged at (the clock)\n"
+	    "      --heatmap       inbound and median FRT by weekday and hour\n"
+	    "      --unanswered    the inbound posts still waiting, overdue "
+	    "first\n"
+	    "      --bucket DUR    spike buckets (15m)\n"
+	    "      --shard K/N     only conversations in shard K of N\n"
+	    "      --partial FILE  write the mergeable state to FILE\n"
+	    "      --merge         report from partial files\n";
 	parse_options(argc, argv, &c, &op);
 
-	store_init(&s, op.by);
-	r = rec_open(&c, argv + optind, argc - optind);
-	while ((post = rec_next(r)) != NULL) {
-		store_add(&s, r, post);
-		json_decref(post);
+	if (op.merge) {
+		merge_files(&s, argv + optind, argc - optind);
+	} else {
+		state_from_opts(&s, &op);
+		memset(&ru, 0, sizeof(ru));
+		ru.op = &op;
+		ru.s = &s;
+		ru.extra = op.partial != NULL || op.fmt == FMT_HTML ||
+		    op.heatmap;
+		ru.w = wstore_new(&s, 2 * op.window, op.unanswered);
+		want_keys(&op, want);
+		r = rec_open(&c, argv + optind, argc - optind);
+		while ((post = rec_next_keys(r, want)) != NULL) {
+			add_post(&ru, r, post);
+			json_decref(post);
+		}
+		status = rec_status(r);
+		rec_close(r);
+		for (i = 0; i < op.nby; i++)
+			if (!derived(op.by[i]) && !(ru.seen & (1ULL << i)) &&
+			    s.posts > 0 && op.partial == NULL)
+				die(SC_EXIT_FATAL, "--by: no record has \"%s\"",
+				    op.by[i]);
+		/* Opened only now: -o cannot truncate an unread input. */
+		o = NULL;
+		if (op.unanswered) {
+			o = output_open(c.output, c.gzip, c.unbuffered,
+			    OUTPUT_TRUNC);
+			output_set_status(status);
+		}
+		wstore_finish(ru.w, op.unanswered ? put_unanswered : NULL, o);
+		wstore_free(ru.w);
+		buf_free(&ru.key);
+		for (i = 0; i < ru.nfiles; i++)
+			free(ru.files[i]);
+		free(ru.files);
+		if (o != NULL) {
+			output_close(o);
+			rstate_free(&s);
+			return status;
+		}
 	}
-	status = rec_status(r);
-	rec_close(r);
-	store_pair(&s);
-	report_build(&rp, &s, op.since, op.until);
-
-	/* Opened only now, so -o cannot truncate an input before it is read. */
+	if (op.partial != NULL && partial_write(op.partial, &s) == -1)
+		die(SC_EXIT_FATAL, "%s: %s", op.partial, strerror(errno));
+	if (op.partial != NULL) {
+		rstate_free(&s);
+		return status;
+	}
 	o = output_open(c.output, c.gzip, c.unbuffered, OUTPUT_TRUNC);
 	output_set_status(status);
-	if (op.table)
-		print_table(o, &rp);
+	if (op.heatmap && op.fmt != FMT_HTML)
+		print_heatmap(o, &s, op.fmt);
 	else
-		print_ndjson(o, &rp);
+		print_report(o, &s, op.fmt);
 	output_close(o);
-	report_free(&rp);
-	store_free(&s);
+	rstate_free(&s);
 	return status;
 }

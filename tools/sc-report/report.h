@@ -1,14 +1,23 @@
 /*
- * report.h - sc-report's three stages: a compact store of every post read
- * (posts.c), the measures per group over it (measure.c), and their output
- * (print.c).
+ * report.h - sc-report's parts and who owns what.
  *
- * The store keeps no json_t: per post only its time, its parent's index,
- * its group's index, its answer time and where it was read (for the
- * duplicate-id message), 32 bytes, plus the id map's entry.  Ids named in
- * in_reply_to but never read as a record get a slot too (not P_READ), so
- * replies may come before the posts they answer.  The store owns all its
- * memory; store_free() releases it.
+ * The measures are kept as a mergeable state (struct rstate): tables that
+ * map a key (the JSON text of a group, a weekday and hour, a day, a team,
+ * a 15-minute bucket) to counts and an exact histogram of first-response
+ * times in whole seconds (struct agg).  Two states of the same options
+ * merge by adding counts and histograms, so a report printed from the
+ * merge of N shards' states is the report of one run over all input, byte
+ * for byte: every output (print.c) is made from a state, never from posts.
+ *
+ *	agg.c		histograms, aggregates, tables, merging, quantiles
+ *	window.c	the posts held while they may still be answered, the
+ *			pairing, and settling them into the state
+ *	partial.c	a state as a versioned, checksummed file and back
+ *	zone.c		local time in --tz (weekday, hour, day, ISO week)
+ *	print.c		ndjson, table, csv and html
+ *
+ * The state owns all its memory (keys, rows, histograms); rstate_free()
+ * releases it.  Nothing here keeps a json_t.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -17,76 +26,170 @@
 #include <stdint.h>
 #include <jansson.h>
 
+#include "buf.h"
 #include "output.h"
 #include "record.h"
 
-#define NO_POST		UINT32_MAX
+#define T_NONE		INT64_MIN	/* no time */
+#define ROW_NONE	UINT32_MAX
+
+/*
+ * An exact histogram of whole seconds: values are appended to pend and
+ * folded, sorted, into (value, count) bins when pend grows as large as
+ * the bins, so memory follows the number of distinct values (at most the
+ * window in seconds), not the number of posts.
+ */
+struct hbin {
+	uint32_t	 v;
+	uint64_t	 c;
+};
+
+struct hist {
+	uint32_t	*pend;
+	size_t		 npend, cpend;
+	struct hbin	*bin;
+	size_t		 nbin, cbin;
+};
+
+void	hist_add(struct hist *h, uint32_t v, uint64_t c);
+void	hist_compact(struct hist *h);
+void	hist_merge(struct hist *dst, struct hist *src);
+/* The value at 1-based rank k of n (after hist_compact). */
+uint32_t hist_rank(const struct hist *h, uint64_t k);
+void	hist_free(struct hist *h);
+
+struct agg {
+	uint64_t	 inbound, answered;
+	uint64_t	 frt_sum;	/* seconds, exact */
+	uint64_t	 met, breached, pending;
+	struct hist	 frt;
+};
+
+/* Nearest rank of n for p/100: ceil(p * n / 100), at least 1. */
+uint64_t nearest_rank(uint64_t n, unsigned p);
 
 enum {
-	P_READ = 1 << 0,	/* read as a record, not only named */
-	P_BRAND = 1 << 1	/* from_brand true */
+	T_BY,		/* the groups of --by: {"platform":"x",...} */
+	T_HOW,		/* weekday and hour in --tz: "0,13" (0: Monday) */
+	T_DAY,		/* local day: "2026-11-20" */
+	T_TEAM,		/* route.team as JSON text, or null */
+	T_BUCKET,	/* start of a --bucket, epoch seconds as text */
+	NTABLES
 };
 
-struct post {
-	int64_t		 t;		/* created_at, epoch seconds */
-	int64_t		 frt;		/* first response time, -1: none */
-	uint32_t	 parent;	/* in_reply_to's index or NO_POST */
-	uint32_t	 group;		/* index into store.groups */
-	uint32_t	 line;		/* where read, for messages */
-	uint16_t	 file;
-	uint8_t		 flags;
+struct row {
+	char		*key;
+	size_t		 klen;
+	struct agg	 a;
 };
 
-struct group {
-	char		*value;		/* the group's value as text */
-	size_t		 len;
-};
-
-struct store {
-	const char	*by;		/* --by path, or NULL */
-	struct hmap	*ids;		/* id -> post index + 1 */
-	struct post	*posts;
+struct table {
+	struct hmap	*map;		/* key -> row index + 1 */
+	struct row	*rows;
 	size_t		 n, cap;
-	struct hmap	*gmap;		/* value -> group index + 1 */
-	struct group	*groups;
-	size_t		 ngroups, gcap;
-	char		**files;	/* names of the inputs seen */
-	size_t		 nfiles;
 };
 
-void	store_init(struct store *s, const char *by);
-/* Takes what it needs of post; 0, or -1 after rec_reject(). */
-int	store_add(struct store *s, struct recin *r, const json_t *post);
+uint32_t table_intern(struct table *t, const char *key, size_t klen);
+
+/* What a report is made of, and must agree between merged states. */
+struct ropts {
+	char		**by;		/* --by keys, in order */
+	size_t		 nby;
+	int64_t		 window;	/* seconds */
+	int64_t		 bucket;	/* seconds, --bucket */
+	char		*tz;		/* --tz zone name */
+};
+
+struct rstate {
+	struct ropts	 o;
+	struct table	 t[NTABLES];
+	uint64_t	 posts;		/* records counted (all kinds) */
+	int64_t		 newest;	/* newest created_at read, T_NONE */
+	int64_t		 now;		/* --now, or the clock */
+};
+
+void	rstate_init(struct rstate *s);
+void	rstate_free(struct rstate *s);
+/* Adds src into dst (same options; checked by the caller). */
+void	rstate_merge(struct rstate *dst, struct rstate *src);
+/* The options as text, to compare two states'. */
+void	ropts_text(const struct ropts *o, struct buf *b);
+
+/* One settled inbound post, into the tables. */
+struct settled {
+	int64_t		 t, frt;	/* frt -1: unanswered in the window */
+	int		 sla;		/* SLA_* */
+	uint32_t	 group, team;	/* rows of T_BY and T_TEAM */
+};
+enum { SLA_NONE, SLA_MET, SLA_BREACHED, SLA_PENDING };
+void	rstate_settle(struct rstate *s, const struct settled *p);
+
+/* zone.c: --tz.  0, or -1 when the zone is unknown. */
+int	zone_set(const char *name);
+/* Local time of t in the zone: days since 1970-01-01 and second of day. */
+void	zone_local(int64_t t, int64_t *days, int *sec);
+/* 0 Monday .. 6 Sunday. */
+int	zone_weekday(int64_t days);
+/* "2026-W47" into out[9]. */
+void	zone_isoweek(int64_t days, char *out);
+
+/* window.c */
+struct wstore;
+struct post_in {
+	uint64_t	 id, parent;	/* id hashes; parent 0: none */
+	int64_t		 t, due;	/* due T_NONE: no SLA */
+	int		 brand, counted;/* counted: inbound, in the time range */
+	uint32_t	 group, team;
+	uint32_t	 line;
+	uint16_t	 file;
+	char		*raw;		/* the line, kept for --unanswered */
+	size_t		 rawlen;
+};
+struct wstore	*wstore_new(struct rstate *s, int64_t hold, int keep_lines);
 /*
- * Pairs customer posts with their first answers (sets frt); frees the id
- * map, so no store_add() after it.
+ * Adds a post.  Returns 0, or the line and file of the post read before
+ * with the same id (a duplicate: nothing is added) through *dupline and
+ * *dupfile with -1.
  */
-void	store_pair(struct store *s);
-void	store_free(struct store *s);
+int	wstore_add(struct wstore *w, struct post_in *p, uint32_t *dupline,
+	    uint16_t *dupfile);
+/* Settles what is left; the posts still unanswered (raw lines) go to fn. */
+void	wstore_finish(struct wstore *w,
+	    void (*fn)(const char *raw, size_t len, int64_t t, int64_t due,
+	    void *ctx), void *ctx);
+size_t	wstore_held(const struct wstore *w);
+uint64_t wstore_late(const struct wstore *w);
+void	wstore_free(struct wstore *w);
 
-/* The measures of one row (see sc-report(1) for their definitions). */
-struct stats {
-	const struct group *group;	/* NULL: the overall row */
-	unsigned long long posts, customer, brand, answered;
-	int64_t		*frt;		/* answered customer posts' times */
-	size_t		 nfrt, capfrt;
-	int64_t		 median, p90;	/* valid when nfrt > 0 */
-	double		 mean;
+/* partial.c; writing compacts the histograms (their values stay). */
+void	partial_text(struct buf *b, struct rstate *s);
+int	partial_write(const char *path, struct rstate *s);
+/*
+ * Reads a state from data[0..len); 0, or -1 with why in err (the state
+ * is then empty but initialised, for rstate_free()).
+ */
+int	partial_parse(const char *data, size_t len, struct rstate *s,
+	    char *err, size_t errlen);
+
+/*
+ * spikes.c: the 15-minute (--bucket) counts of inbound posts from the
+ * first bucket to the last, each with its baseline, score and verdict.
+ */
+struct spike {
+	int64_t		 start;		/* epoch seconds */
+	uint64_t	 count;
+	int		 has_base;	/* enough history to judge */
+	double		 base, spread, score;
+	int		 spike;
+	const char	*basis;		/* "week", "day", "hours" */
 };
+#define SPIKE_SCORE	5.0	/* robust z-score at least this */
+#define SPIKE_EXCESS	8	/* and at least this many posts over */
+size_t	spikes_find(struct rstate *s, struct spike **out);
 
-struct report {
-	const char	*by;
-	struct stats	 all;
-	struct stats	*rows;		/* one per group, in output order */
-	size_t		 nrows;
-};
-
-/* Posts with since <= created_at < until count. */
-void	report_build(struct report *rp, const struct store *s, int64_t since,
-	    int64_t until);
-void	report_free(struct report *rp);
-
-void	print_ndjson(struct output *o, const struct report *rp);
-void	print_table(struct output *o, const struct report *rp);
+/* print.c */
+enum { FMT_NDJSON, FMT_TABLE, FMT_CSV, FMT_HTML };
+void	print_report(struct output *o, struct rstate *s, int fmt);
+void	print_heatmap(struct output *o, struct rstate *s, int fmt);
 
 #endif

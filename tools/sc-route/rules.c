@@ -11,16 +11,20 @@
 #include <string.h>
 
 #include "buf.h"
+#include "calendar.h"
 #include "diag.h"
+#include "fold.h"
 #include "hmap.h"
 #include "jsonpos.h"
+#include "jsonw.h"
 #include "post.h"
 #include "rules.h"
 #include "sc.h"
 #include "xmem.h"
 
-#define MAXSTEPS	8	/* rules [i] any [j] field op [k] */
-#define SLA_MAX		525600	/* minutes in a year */
+#define MAXSTEPS	80	/* rules [i] if any [j] ... field op [k] */
+#define MAXDEPTH	32	/* conditions nested in conditions */
+#define SLA_MAX		SLA_MAX_MINUTES
 
 static const char *const default_priorities[] = {
 	"urgent", "high", "normal", "low", NULL
@@ -56,11 +60,33 @@ struct loader {
 	char		 idx[MAXSTEPS][24];
 	int		 nsteps;
 	struct buf	 who;
+	struct buf	 tmp;
 	const json_t	*sla;		/* the "sla" table, or NULL */
 	struct hmap	*names;
-	const struct rule *catchall;	/* the first rule matching all */
+	struct hmap	*calnames;	/* name -> calendar */
+	struct hmap	*teamnames;	/* name -> team index + 1 */
+	const struct rule *catchall;	/* the first rule deciding all */
+	int		 depth;
 	struct ruleset	*rs;
 };
+
+/* b = name as a JSON string, quotes and all. */
+static void
+quoted(struct buf *b, const char *name)
+{
+	buf_reset(b);
+	jsonw_string(b, name, strlen(name));
+}
+
+/* who = prefix "NAME": with NAME escaped as a JSON string. */
+static void
+set_who(struct loader *ld, const char *prefix, const char *name)
+{
+	buf_reset(&ld->who);
+	buf_adds(&ld->who, prefix);
+	jsonw_string(&ld->who, name, strlen(name));
+	buf_adds(&ld->who, ": ");
+}
 
 static void
 push(struct loader *ld, const char *step)
@@ -160,8 +186,7 @@ load_sla(struct loader *ld, const json_t *sla)
 		push(ld, key);
 		if (*key == '\0')
 			fail(ld, "\"sla\": empty priority name");
-		buf_reset(&ld->who);
-		buf_printf(&ld->who, "sla \"%s\": ", key);
+		set_who(ld, "sla ", key);
 		if (!json_is_false(v)) {
 			if (!json_is_object(v))
 				fail(ld, "expected an object or false, got %s",
@@ -170,6 +195,11 @@ load_sla(struct loader *ld, const json_t *sla)
 			sla_times(ld, "", v, &fr, &res);
 			if (fr == 0)
 				fail(ld, "missing \"first_response\"");
+			if (res > 0 && res < fr) {
+				push(ld, "resolve");
+				fail(ld, "\"resolve\" (%ld minutes) shorter "
+				    "than \"first_response\" (%ld)", res, fr);
+			}
 		}
 		buf_reset(&ld->who);
 		pop(ld);
@@ -220,6 +250,7 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 {
 	char eb[256];
 	const char *s;
+	PCRE2_SIZE off;
 	size_t i;
 	int rc;
 
@@ -242,6 +273,8 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 			fail(ld, "\"%s\": expected an array, got %s", name,
 			    json_kind_a(a));
 		check_list(ld, name, a);
+		if (ops[i].op == OP_IN && json_array_size(a) == 0)
+			fail(ld, "\"in\": empty list (can never match)");
 		break;
 	case OP_GT:
 	case OP_GTE:
@@ -262,13 +295,16 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 		if (!json_is_string(a))
 			fail(ld, "\"%s\": expected a string, got %s", name,
 			    json_kind_a(a));
-		if ((c->nlen = json_string_length(a)) == 0)
+		if (json_string_length(a) == 0)
 			fail(ld, "\"%s\": empty string", name);
-		c->needle = xmalloc(c->nlen + 1);
-		s = json_string_value(a);
-		for (i = 0; i <= c->nlen; i++)
-			c->needle[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
-			    s[i] - 'A' + 'a' : s[i]);
+		buf_reset(&ld->tmp);
+		if (fold(json_string_value(a), json_string_length(a),
+		    FOLD_MATCH | FOLD_LUMP, &ld->tmp) == -1 ||
+		    ld->tmp.len == 0)
+			fail(ld, "\"%s\": nothing to look for in \"%s\"", name,
+			    json_string_value(a));
+		c->nlen = ld->tmp.len;
+		c->needle = xstrndup(ld->tmp.s, ld->tmp.len);
 		c->op = OP_CONTAINS;
 		return;
 	case OP_MATCHES:
@@ -276,12 +312,19 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 			fail(ld, "\"%s\": expected a string, got %s", name,
 			    json_kind_a(a));
 		s = json_string_value(a);
-		rc = regcomp(&c->re, s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
-		if (rc != 0) {
-			regerror(rc, &c->re, eb, sizeof(eb));
-			fail(ld, "\"%s\": bad regular expression \"%s\": %s",
-			    name, s, eb);
+		c->re = pcre2_compile((PCRE2_SPTR)s, json_string_length(a),
+		    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &rc, &off, NULL);
+		if (c->re == NULL) {
+			pcre2_get_error_message(rc, (PCRE2_UCHAR *)eb,
+			    sizeof(eb));
+			fail(ld, "\"%s\": bad regular expression \"%s\": %s "
+			    "(at offset %zu)", name, s, eb, (size_t)off);
 		}
+		/* Faster where the platform has a JIT; fine without. */
+		(void)pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE);
+		c->md = pcre2_match_data_create_from_pattern(c->re, NULL);
+		if (c->md == NULL)
+			die(SC_EXIT_FATAL, "out of memory");
 		/* Only now does the condition own a compiled pattern. */
 		c->op = OP_MATCHES;
 		return;
@@ -306,6 +349,9 @@ compile_test(struct loader *ld, const char *field, const json_t *v,
 	}
 	if (json_is_array(v)) {
 		check_list(ld, field, v);
+		if (json_array_size(v) == 0)
+			fail(ld, "\"%s\": empty list (can never match)",
+			    field);
 		t->conds = xcalloc(1, sizeof(*t->conds));
 		t->conds[0].op = OP_IN;
 		t->conds[0].arg = v;
@@ -323,21 +369,170 @@ compile_test(struct loader *ld, const char *field, const json_t *v,
 	}
 }
 
-static void
-compile_clause(struct loader *ld, const json_t *obj, struct rule_clause *cl)
+void
+rules_add_member(struct ruleset *rs, const char *name)
 {
-	const char *field;
-	json_t *v;
-	struct rule_test *t;
+	size_t i;
 
-	cl->tests = xcalloc(json_object_size(obj) + 1, sizeof(*cl->tests));
-	json_object_foreach((json_t *)obj, field, v) {
-		push(ld, field);
-		t = &cl->tests[cl->ntests++];
-		compile_path(ld, field, t);
-		compile_test(ld, field, v, t);
+	for (i = 0; i < rs->nmembers; i++)
+		if (strcmp(rs->members[i], name) == 0)
+			return;
+	rs->members = xreallocarray(rs->members, rs->nmembers + 2,
+	    sizeof(*rs->members));
+	rs->members[rs->nmembers++] = name;
+	rs->members[rs->nmembers] = NULL;
+}
+
+static void compile_cond(struct loader *, const json_t *, struct rule_node *);
+
+/* "all" or "any": a non-empty array of condition objects. */
+static void
+compile_list(struct loader *ld, const char *key, const json_t *v,
+    struct rule_node *n)
+{
+	size_t i;
+
+	n->kind = strcmp(key, "all") == 0 ? COND_ALL : COND_ANY;
+	if (!json_is_array(v))
+		fail(ld, "\"%s\": expected an array of conditions, got %s",
+		    key, json_kind_a(v));
+	if (json_array_size(v) == 0)
+		fail(ld, "\"%s\": empty (%s)", key, n->kind == COND_ANY ?
+		    "the rule could never match" : "it would say nothing");
+	n->kids = xcalloc(json_array_size(v), sizeof(*n->kids));
+	for (i = 0; i < json_array_size(v); i++) {
+		push_index(ld, i);
+		if (!json_is_object(json_array_get(v, i)))
+			fail(ld, "\"%s\": expected objects, got %s", key,
+			    json_kind_a(json_array_get(v, i)));
+		n->nkids++;
+		compile_cond(ld, json_array_get(v, i), &n->kids[i]);
 		pop(ld);
 	}
+}
+
+/*
+ * A condition object: every member must hold.  "all", "any" and "not"
+ * are combinators; every other key is the path of a field.
+ */
+static void
+compile_cond(struct loader *ld, const json_t *obj, struct rule_node *n)
+{
+	const char *key;
+	struct rule_node *k;
+	json_t *v;
+
+	if (++ld->depth > MAXDEPTH)
+		fail(ld, "conditions nested more than %d deep", MAXDEPTH);
+	n->kind = COND_ALL;
+	n->kids = xcalloc(json_object_size(obj) + 1, sizeof(*n->kids));
+	json_object_foreach((json_t *)obj, key, v) {
+		push(ld, key);
+		k = &n->kids[n->nkids++];
+		if (strcmp(key, "all") == 0 || strcmp(key, "any") == 0) {
+			compile_list(ld, key, v, k);
+		} else if (strcmp(key, "not") == 0) {
+			k->kind = COND_NOT;
+			if (!json_is_object(v))
+				fail(ld, "\"not\": expected a condition "
+				    "object, got %s", json_kind_a(v));
+			k->kids = xcalloc(1, sizeof(*k->kids));
+			k->nkids = 1;
+			compile_cond(ld, v, &k->kids[0]);
+		} else {
+			k->kind = COND_TEST;
+			compile_path(ld, key, &k->test);
+			k->test.field = key;
+			/* The first step of keys, which the ruleset keeps. */
+			rules_add_member(ld->rs, k->test.path[0]);
+			compile_test(ld, key, v, &k->test);
+		}
+		pop(ld);
+	}
+	ld->depth--;
+}
+
+/* Static analysis for unreachable rules: holds for every record. */
+static int
+always(const struct rule_node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return 1;
+	switch (n->kind) {
+	case COND_TEST:
+		return 0;
+	case COND_ALL:
+		for (i = 0; i < n->nkids; i++)
+			if (!always(&n->kids[i]))
+				return 0;
+		return 1;
+	case COND_ANY:
+		for (i = 0; i < n->nkids; i++)
+			if (always(&n->kids[i]))
+				return 1;
+		return 0;
+	case COND_NOT:
+		return 0;
+	}
+	return 0;
+}
+
+/* A field test that no value, and no missing field, can pass. */
+static int
+test_never(const struct rule_test *t)
+{
+	const struct rule_cond *c, *d;
+	int absent_ok = 1, present_ok = 1;
+	size_t i, j;
+
+	for (i = 0; i < t->nconds; i++) {
+		c = &t->conds[i];
+		/* What a missing field does, as holds() in match.c. */
+		if (!(c->op == OP_NE || c->op == OP_NIN ||
+		    (c->op == OP_EXISTS && !c->flag)))
+			absent_ok = 0;
+		if (c->op == OP_EXISTS && !c->flag)
+			present_ok = 0;
+		for (j = 0; j < t->nconds; j++) {
+			d = &t->conds[j];
+			if (c->op == OP_EQ && d->op == OP_NE &&
+			    json_equal((json_t *)c->arg, (json_t *)d->arg))
+				present_ok = 0;
+			if (c->op == OP_EQ && d->op == OP_EQ &&
+			    !json_equal((json_t *)c->arg, (json_t *)d->arg))
+				present_ok = 0;
+		}
+	}
+	return !absent_ok && !present_ok;
+}
+
+/* Holds for no record at all. */
+static int
+never(const struct rule_node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return 0;
+	switch (n->kind) {
+	case COND_TEST:
+		return test_never(&n->test);
+	case COND_ALL:
+		for (i = 0; i < n->nkids; i++)
+			if (never(&n->kids[i]))
+				return 1;
+		return 0;
+	case COND_ANY:
+		for (i = 0; i < n->nkids; i++)
+			if (!never(&n->kids[i]))
+				return 0;
+		return 1;
+	case COND_NOT:
+		return always(&n->kids[0]);
+	}
+	return 0;
 }
 
 static int
@@ -398,8 +593,9 @@ static void
 check_rule_keys(struct loader *ld, const json_t *r)
 {
 	static const char *const known[] = {
-		"name", "if", "any", "queue", "priority", "sla", "assign",
-		"tags", "comment", NULL
+		"name", "if", "any", "all", "not", "queue", "priority", "sla",
+		"assign", "tags", "team", "skill", "continue", "skip",
+		"comment", NULL
 	};
 	const char *key;
 	json_t *v;
@@ -416,38 +612,41 @@ check_rule_keys(struct loader *ld, const json_t *r)
 	}
 }
 
+/*
+ * The rule's condition: "if" (an object), "any" and "all" (arrays of
+ * objects) and "not" (an object), all of which must hold.
+ */
 static void
 load_conditions(struct loader *ld, const json_t *r, struct rule *ru)
 {
-	const json_t *v, *e;
-	size_t i, n;
+	static const char *const keys[] = { "if", "any", "all", "not", NULL };
+	struct rule_node *n, *k;
+	const json_t *v;
+	size_t i;
 
-	if ((v = json_object_get(r, "if")) != NULL) {
-		push(ld, "if");
-		if (!json_is_object(v))
-			fail(ld, "\"if\": expected an object, got %s",
-			    json_kind_a(v));
-		ru->has_if = 1;
-		compile_clause(ld, v, &ru->cond_if);
-		pop(ld);
-	}
-	if ((v = json_object_get(r, "any")) != NULL) {
-		push(ld, "any");
-		if (!json_is_array(v))
-			fail(ld, "\"any\": expected an array, got %s",
-			    json_kind_a(v));
-		if ((n = json_array_size(v)) == 0)
-			fail(ld, "\"any\": empty (the rule could never match)");
-		ru->any = xcalloc(n, sizeof(*ru->any));
-		for (i = 0; i < n; i++) {
-			e = json_array_get(v, i);
-			push_index(ld, i);
-			if (!json_is_object(e))
-				fail(ld, "\"any\": expected objects, got %s",
-				    json_kind_a(e));
-			ru->nany++;
-			compile_clause(ld, e, &ru->any[i]);
-			pop(ld);
+	n = ru->cond = xcalloc(1, sizeof(*ru->cond));
+	n->kind = COND_ALL;
+	n->kids = xcalloc(4, sizeof(*n->kids));
+	for (i = 0; keys[i] != NULL; i++) {
+		if ((v = json_object_get(r, keys[i])) == NULL)
+			continue;
+		push(ld, keys[i]);
+		k = &n->kids[n->nkids++];
+		ld->depth = 0;
+		if (i == 1 || i == 2) {
+			compile_list(ld, keys[i], v, k);
+		} else {
+			if (!json_is_object(v))
+				fail(ld, "\"%s\": expected an object, got %s",
+				    keys[i], json_kind_a(v));
+			if (i == 0) {
+				compile_cond(ld, v, k);
+			} else {
+				k->kind = COND_NOT;
+				k->kids = xcalloc(1, sizeof(*k->kids));
+				k->nkids = 1;
+				compile_cond(ld, v, &k->kids[0]);
+			}
 		}
 		pop(ld);
 	}
@@ -459,7 +658,8 @@ load_rule_sla(struct loader *ld, const json_t *r, const char *priority,
 {
 	const json_t *p, *v;
 
-	p = ld->sla != NULL ? json_object_get(ld->sla, priority) : NULL;
+	p = ld->sla != NULL && priority != NULL ?
+	    json_object_get(ld->sla, priority) : NULL;
 	ru->first_response = ru->resolve = 0;
 	if (json_is_object(p)) {
 		sla_times(ld, "", p, &ru->first_response, &ru->resolve);
@@ -476,6 +676,10 @@ load_rule_sla(struct loader *ld, const json_t *r, const char *priority,
 		if (ru->first_response == 0)
 			fail(ld, "\"sla\": missing \"first_response\" "
 			    "(priority \"%s\" has none)", priority);
+		if (ru->resolve > 0 && ru->resolve < ru->first_response)
+			fail(ld, "\"sla\": \"resolve\" (%ld minutes) shorter "
+			    "than \"first_response\" (%ld)", ru->resolve,
+			    ru->first_response);
 		ru->has_sla = 1;
 	} else {
 		fail(ld, "\"sla\": expected an object or false, got %s",
@@ -484,58 +688,115 @@ load_rule_sla(struct loader *ld, const json_t *r, const char *priority,
 	pop(ld);
 }
 
+static const json_t *
+load_tags(struct loader *ld, const json_t *r)
+{
+	const json_t *v;
+	size_t i;
+
+	if ((v = json_object_get(r, "tags")) == NULL)
+		return NULL;
+	push(ld, "tags");
+	if (!json_is_array(v))
+		fail(ld, "\"tags\": expected an array of strings, got %s",
+		    json_kind_a(v));
+	for (i = 0; i < json_array_size(v); i++)
+		if (!json_is_string(json_array_get(v, i))) {
+			push_index(ld, i);
+			fail(ld, "\"tags\": expected an array of strings, got "
+			    "%s in it", json_kind_a(json_array_get(v, i)));
+		}
+	pop(ld);
+	return v;
+}
+
 /* The part of the route that is the same for every record. */
 static json_t *
-route_base(struct loader *ld, const json_t *r, const json_t *queue,
-    const json_t *priority, const json_t *name)
+route_base(struct loader *ld, const json_t *r, const struct rule *ru,
+    const json_t *queue, const json_t *priority, const json_t *name)
 {
 	const json_t *v;
 	json_t *route;
-	size_t i;
 
 	route = json_object();
-	json_object_set(route, "queue", (json_t *)queue);
-	json_object_set(route, "priority", (json_t *)priority);
+	if (ru->team != NULL)
+		json_object_set_new(route, "team",
+		    json_string(ru->team->name));
+	json_object_set(route, "queue", queue ? (json_t *)queue : json_null());
+	json_object_set(route, "priority", priority ? (json_t *)priority :
+	    json_null());
 	json_object_set(route, "rule", (json_t *)name);
 	if ((v = need_string(ld, r, "assign", 0)) != NULL)
 		json_object_set(route, "assign", (json_t *)v);
-	if ((v = json_object_get(r, "tags")) != NULL) {
-		push(ld, "tags");
-		if (!json_is_array(v))
-			fail(ld, "\"tags\": expected an array of strings, "
-			    "got %s", json_kind_a(v));
-		for (i = 0; i < json_array_size(v); i++)
-			if (!json_is_string(json_array_get(v, i))) {
-				push_index(ld, i);
-				fail(ld, "\"tags\": expected an array of "
-				    "strings, got %s in it",
-				    json_kind_a(json_array_get(v, i)));
-			}
-		json_object_set(route, "tags", (json_t *)v);
-		pop(ld);
-	}
+	if (ru->tags != NULL)
+		json_object_set(route, "tags", (json_t *)ru->tags);
+	if (ru->skip)
+		json_object_set_new(route, "skip", json_true());
 	return route;
 }
 
-/* Matches every record: no condition, or only empty ones. */
 static int
-catch_all(const struct rule *ru)
+flag(struct loader *ld, const json_t *r, const char *key)
+{
+	const json_t *v;
+
+	if ((v = json_object_get(r, key)) == NULL)
+		return 0;
+	if (!json_is_boolean(v)) {
+		push(ld, key);
+		fail(ld, "\"%s\": expected true or false, got %s", key,
+		    json_kind_a(v));
+	}
+	return json_is_true(v);
+}
+
+/* A rule with "continue" or "skip" may not have these keys. */
+static void
+refuse_keys(struct loader *ld, const json_t *r, const char *why,
+    const char *const *keys)
 {
 	size_t i;
 
-	if (ru->has_if && ru->cond_if.ntests > 0)
-		return 0;
-	if (ru->nany == 0)
-		return 1;
-	for (i = 0; i < ru->nany; i++)
-		if (ru->any[i].ntests == 0)
-			return 1;
-	return 0;
+	for (i = 0; keys[i] != NULL; i++)
+		if (json_object_get(r, keys[i]) != NULL) {
+			push(ld, keys[i]);
+			fail(ld, "\"%s\" with %s", keys[i], why);
+		}
+}
+
+static void
+load_team_ref(struct loader *ld, const json_t *r, struct rule *ru)
+{
+	const json_t *v;
+	void **slot;
+
+	if ((v = need_string(ld, r, "team", 0)) != NULL) {
+		slot = hmap_get(ld->teamnames, json_string_value(v),
+		    json_string_length(v));
+		if (slot == NULL) {
+			push(ld, "team");
+			fail(ld, "unknown team \"%s\"%s", json_string_value(v),
+			    ld->rs->nteams == 0 ? " (there is no \"teams\")" :
+			    "");
+		}
+		ru->team = &ld->rs->teams[(uintptr_t)*slot - 1];
+	}
+	if ((v = need_string(ld, r, "skill", 0)) != NULL) {
+		if (ru->team == NULL) {
+			push(ld, "skill");
+			fail(ld, "\"skill\" without \"team\"");
+		}
+		ru->skill = json_string_value(v);
+	}
 }
 
 static void
 load_rule(struct loader *ld, size_t i, const json_t *r)
 {
+	static const char *const cont_no[] = { "queue", "priority", "sla",
+	    "assign", "team", "skill", "skip", NULL };
+	static const char *const skip_no[] = { "sla", "team", "skill",
+	    NULL };
 	struct ruleset *rs = ld->rs;
 	struct rule *ru = &rs->rules[i];
 	const json_t *name, *queue, *priority;
@@ -549,8 +810,8 @@ load_rule(struct loader *ld, size_t i, const json_t *r)
 		fail(ld, "expected an object, got %s", json_kind_a(r));
 	name = need_string(ld, r, "name", 1);
 	ru->name = json_string_value(name);
-	buf_reset(&ld->who);
-	buf_printf(&ld->who, "rule \"%s\": ", ru->name);
+	ru->index = i;
+	set_who(ld, "rule ", ru->name);
 	slot = hmap_put(ld->names, ru->name, strlen(ru->name), &existed);
 	if (existed) {
 		push(ld, "name");
@@ -559,19 +820,261 @@ load_rule(struct loader *ld, size_t i, const json_t *r)
 	}
 	*slot = (void *)(uintptr_t)(i + 1);
 	check_rule_keys(ld, r);
-	if (ld->catchall != NULL)
-		fail(ld, "never reached: rule \"%s\" before it matches "
-		    "every record", ld->catchall->name);
-	queue = need_string(ld, r, "queue", 1);
-	priority = need_string(ld, r, "priority", 1);
-	p = json_string_value(priority);
-	if (!known_priority(ld, p))
+	if (ld->catchall != NULL) {
+		quoted(&ld->tmp, ld->catchall->name);
+		fail(ld, "never reached: rule %s before it matches every "
+		    "record", buf_str(&ld->tmp));
+	}
+	ru->cont = flag(ld, r, "continue");
+	ru->skip = flag(ld, r, "skip");
+	if (ru->cont) {
+		refuse_keys(ld, r, "\"continue\" (such a rule only adds its "
+		    "tags)", cont_no);
+		if (json_object_get(r, "tags") == NULL)
+			fail(ld, "\"continue\" without \"tags\" (the rule "
+			    "would do nothing)");
+		rs->has_continue = 1;
+	}
+	if (ru->skip)
+		refuse_keys(ld, r, "\"skip\" (a skipped post has no team "
+		    "and no SLA)", skip_no);
+	queue = need_string(ld, r, "queue", !ru->cont && !ru->skip);
+	priority = need_string(ld, r, "priority", !ru->cont && !ru->skip);
+	p = priority != NULL ? json_string_value(priority) : NULL;
+	if (p != NULL && !known_priority(ld, p))
 		unknown_priority(ld, p);
+	load_team_ref(ld, r, ru);
 	load_conditions(ld, r, ru);
-	load_rule_sla(ld, r, p, ru);
-	ru->route = route_base(ld, r, queue, priority, name);
-	if (catch_all(ru))
+	if (never(ru->cond))
+		fail(ld, "never reached: its condition can never match");
+	if (!ru->cont && !ru->skip)
+		load_rule_sla(ld, r, p, ru);
+	ru->tags = load_tags(ld, r);
+	ru->route = route_base(ld, r, ru, queue, priority, name);
+	if (always(ru->cond) && !ru->cont)
 		ld->catchall = ru;
+}
+
+/* "HH:MM-HH:MM" periods of one day key. */
+static void
+load_hours(struct loader *ld, struct calendar *cal, const json_t *hours)
+{
+	char err[256];
+	const char *key;
+	json_t *v, *e;
+	unsigned mask, seen = 0;
+	size_t i;
+	int start, end;
+
+	if (!json_is_object(hours))
+		fail(ld, "\"hours\": expected an object such as {\"mon-fri\": "
+		    "[\"09:00-17:00\"]}, got %s", json_kind_a(hours));
+	if (json_object_size(hours) == 0)
+		fail(ld, "\"hours\": no days");
+	json_object_foreach((json_t *)hours, key, v) {
+		push(ld, key);
+		if ((mask = cal_parse_days(key)) == 0)
+			fail(ld, "bad day key \"%s\" (mon, tue, wed, thu, "
+			    "fri, sat, sun, or a range such as mon-fri)", key);
+		if (mask & seen)
+			fail(ld, "\"%s\": a day given twice", key);
+		seen |= mask;
+		if (!json_is_array(v))
+			fail(ld, "\"%s\": expected an array of periods, got %s",
+			    key, json_kind_a(v));
+		for (i = 0; i < json_array_size(v); i++) {
+			e = json_array_get(v, i);
+			push_index(ld, i);
+			if (!json_is_string(e))
+				fail(ld, "\"%s\": expected periods such as "
+				    "\"09:00-17:00\", got %s", key,
+				    json_kind_a(e));
+			if (cal_parse_period(json_string_value(e), &start,
+			    &end, err, sizeof(err)) == -1 ||
+			    cal_add_period(cal, mask, start, end, err,
+			    sizeof(err)) == -1)
+				fail(ld, "\"%s\": %s", key, err);
+			pop(ld);
+		}
+		pop(ld);
+	}
+}
+
+static void
+load_holidays(struct loader *ld, struct calendar *cal, const json_t *v)
+{
+	const json_t *e;
+	int64_t day;
+	size_t i;
+
+	if (!json_is_array(v))
+		fail(ld, "\"holidays\": expected an array of dates, got %s",
+		    json_kind_a(v));
+	for (i = 0; i < json_array_size(v); i++) {
+		e = json_array_get(v, i);
+		push_index(ld, i);
+		if (!json_is_string(e) ||
+		    cal_parse_date(json_string_value(e), &day) == -1)
+			fail(ld, "\"holidays\": expected dates such as "
+			    "\"2026-12-24\", got %s%s%s",
+			    json_is_string(e) ? "\"" : json_kind_a(e),
+			    json_is_string(e) ? json_string_value(e) : "",
+			    json_is_string(e) ? "\"" : "");
+		cal_add_holiday(cal, day);
+		pop(ld);
+	}
+}
+
+static struct calendar *
+add_calendar(struct loader *ld, const char *name, struct calendar *cal)
+{
+	struct ruleset *rs = ld->rs;
+	void **slot;
+	int existed;
+
+	rs->cals = xreallocarray(rs->cals, rs->ncals + 1, sizeof(*rs->cals));
+	rs->cals[rs->ncals++] = cal;
+	slot = hmap_put(ld->calnames, name, strlen(name), &existed);
+	*slot = cal;
+	return cal;
+}
+
+static void
+load_calendar(struct loader *ld, const char *name, const json_t *c)
+{
+	char err[256];
+	const char *key;
+	const json_t *zone, *v;
+	struct calendar *cal;
+	struct tz *z;
+
+	set_who(ld, "calendar ", name);
+	if (*name == '\0')
+		fail(ld, "empty calendar name");
+	if (strcmp(name, "24x7") == 0)
+		fail(ld, "\"24x7\" is the calendar that never closes; give "
+		    "yours another name");
+	if (!json_is_object(c))
+		fail(ld, "expected an object, got %s", json_kind_a(c));
+	json_object_foreach((json_t *)c, key, v)
+		if (strcmp(key, "zone") != 0 && strcmp(key, "hours") != 0 &&
+		    strcmp(key, "holidays") != 0 &&
+		    strcmp(key, "comment") != 0) {
+			push(ld, key);
+			fail(ld, "unknown key \"%s\"", key);
+		}
+	zone = need_string(ld, c, "zone", 1);
+	if ((z = tz_load(json_string_value(zone), err, sizeof(err))) == NULL) {
+		push(ld, "zone");
+		fail(ld, "%s", err);
+	}
+	cal = add_calendar(ld, name, cal_new(z));
+	if ((v = json_object_get(c, "hours")) == NULL)
+		fail(ld, "missing \"hours\"");
+	push(ld, "hours");
+	load_hours(ld, cal, v);
+	if (cal_finish(cal, err, sizeof(err)) == -1)
+		fail(ld, "\"hours\": %s", err);
+	pop(ld);
+	if ((v = json_object_get(c, "holidays")) != NULL) {
+		push(ld, "holidays");
+		load_holidays(ld, cal, v);
+		pop(ld);
+		cal_finish(cal, err, sizeof(err));
+	}
+}
+
+static void
+load_calendars(struct loader *ld, const json_t *cals)
+{
+	const char *name;
+	json_t *v;
+
+	add_calendar(ld, "24x7", cal_new(NULL));
+	if (cals == NULL)
+		return;
+	push(ld, "calendars");
+	if (!json_is_object(cals))
+		fail(ld, "\"calendars\": expected an object, got %s",
+		    json_kind_a(cals));
+	json_object_foreach((json_t *)cals, name, v) {
+		push(ld, name);
+		load_calendar(ld, name, v);
+		pop(ld);
+	}
+	pop(ld);
+	buf_reset(&ld->who);
+}
+
+static void
+load_team(struct loader *ld, struct team *t, const char *name,
+    const json_t *v)
+{
+	const json_t *c;
+	const char *key;
+	json_t *m;
+	void **slot;
+
+	set_who(ld, "team ", name);
+	if (*name == '\0')
+		fail(ld, "empty team name");
+	if (!json_is_object(v))
+		fail(ld, "expected an object, got %s", json_kind_a(v));
+	json_object_foreach((json_t *)v, key, m)
+		if (strcmp(key, "calendar") != 0 && strcmp(key, "agents") != 0 &&
+		    strcmp(key, "comment") != 0) {
+			push(ld, key);
+			fail(ld, "unknown key \"%s\"", key);
+		}
+	t->name = name;
+	t->line = jsonpos_line(ld->text, ld->len, ld->steps,
+	    ld->nsteps < MAXSTEPS ? ld->nsteps : MAXSTEPS);
+	if ((c = need_string(ld, v, "calendar", 0)) != NULL) {
+		slot = hmap_get(ld->calnames, json_string_value(c),
+		    json_string_length(c));
+		if (slot == NULL) {
+			push(ld, "calendar");
+			fail(ld, "unknown calendar \"%s\"",
+			    json_string_value(c));
+		}
+		t->cal = *slot;
+		t->calname = json_string_value(c);
+	}
+	if ((t->agents = json_object_get(v, "agents")) != NULL &&
+	    !json_is_array(t->agents)) {
+		push(ld, "agents");
+		fail(ld, "\"agents\": expected an array, got %s",
+		    json_kind_a(t->agents));
+	}
+}
+
+static void
+load_teams(struct loader *ld, const json_t *teams)
+{
+	struct ruleset *rs = ld->rs;
+	const char *name;
+	json_t *v;
+	void **slot;
+	int existed;
+
+	if (teams == NULL)
+		return;
+	push(ld, "teams");
+	if (!json_is_object(teams))
+		fail(ld, "\"teams\": expected an object, got %s",
+		    json_kind_a(teams));
+	rs->teams = xcalloc(json_object_size(teams) + 1, sizeof(*rs->teams));
+	json_object_foreach((json_t *)teams, name, v) {
+		push(ld, name);
+		rs->teams[rs->nteams].index = rs->nteams;
+		load_team(ld, &rs->teams[rs->nteams], name, v);
+		rs->nteams++;
+		slot = hmap_put(ld->teamnames, name, strlen(name), &existed);
+		*slot = (void *)(uintptr_t)rs->nteams;
+		pop(ld);
+	}
+	pop(ld);
+	buf_reset(&ld->who);
 }
 
 struct ruleset *
@@ -579,6 +1082,8 @@ rules_load(const char *path)
 {
 	/* Static, so what was built stays reachable if fail() exits. */
 	static struct loader ld;
+	static const char *const top[] = { "rules", "sla", "calendars",
+	    "teams", "comment", NULL };
 	json_error_t err;
 	const json_t *rules;
 	const char *key;
@@ -596,12 +1101,20 @@ rules_load(const char *path)
 	if (!json_is_object(ld.rs->doc))
 		fail(&ld, "expected an object, got %s",
 		    json_kind_a(ld.rs->doc));
-	json_object_foreach(ld.rs->doc, key, v)
-		if (strcmp(key, "rules") != 0 && strcmp(key, "sla") != 0 &&
-		    strcmp(key, "comment") != 0) {
+	json_object_foreach(ld.rs->doc, key, v) {
+		for (i = 0; top[i] != NULL; i++)
+			if (strcmp(key, top[i]) == 0)
+				break;
+		if (top[i] == NULL) {
 			push(&ld, key);
 			fail(&ld, "unknown key \"%s\"", key);
 		}
+	}
+	ld.names = hmap_new();
+	ld.calnames = hmap_new();
+	ld.teamnames = hmap_new();
+	load_calendars(&ld, json_object_get(ld.rs->doc, "calendars"));
+	load_teams(&ld, json_object_get(ld.rs->doc, "teams"));
 	if ((v = json_object_get(ld.rs->doc, "sla")) != NULL) {
 		push(&ld, "sla");
 		load_sla(&ld, v);
@@ -615,7 +1128,6 @@ rules_load(const char *path)
 		    json_kind_a(rules));
 	if ((n = json_array_size(rules)) == 0)
 		fail(&ld, "\"rules\": no rules");
-	ld.names = hmap_new();
 	ld.rs->rules = xcalloc(n, sizeof(*ld.rs->rules));
 	for (i = 0; i < n; i++) {
 		push_index(&ld, i);
@@ -625,49 +1137,59 @@ rules_load(const char *path)
 	}
 	ld.rs->nomatch = json_pack("{s:n, s:n, s:n}", "queue", "priority",
 	    "rule");
+	rules_add_member(ld.rs, "created_at");
 	hmap_free(ld.names);
+	hmap_free(ld.calnames);
+	hmap_free(ld.teamnames);
 	buf_free(&ld.who);
+	buf_free(&ld.tmp);
 	free(ld.text);
 	return ld.rs;
 }
 
 static void
-free_clause(struct rule_clause *cl)
+free_node(struct rule_node *n)
 {
-	struct rule_test *t;
-	size_t i, j;
+	struct rule_test *t = &n->test;
+	size_t j;
 
-	for (i = 0; i < cl->ntests; i++) {
-		t = &cl->tests[i];
-		for (j = 0; j < t->nconds; j++) {
-			free(t->conds[j].needle);
-			if (t->conds[j].op == OP_MATCHES)
-				regfree(&t->conds[j].re);
-		}
-		free(t->conds);
-		free(t->path);
-		free(t->keys);
+	for (j = 0; j < n->nkids; j++)
+		free_node(&n->kids[j]);
+	free(n->kids);
+	if (n->kind != COND_TEST)
+		return;
+	for (j = 0; j < t->nconds; j++) {
+		free(t->conds[j].needle);
+		pcre2_match_data_free(t->conds[j].md);
+		pcre2_code_free(t->conds[j].re);
 	}
-	free(cl->tests);
+	free(t->conds);
+	free(t->path);
+	free(t->keys);
 }
 
 void
 rules_free(struct ruleset *rs)
 {
 	struct rule *ru;
-	size_t i, j;
+	size_t i;
 
 	if (rs == NULL)
 		return;
 	for (i = 0; i < rs->nrules; i++) {
 		ru = &rs->rules[i];
-		free_clause(&ru->cond_if);
-		for (j = 0; j < ru->nany; j++)
-			free_clause(&ru->any[j]);
-		free(ru->any);
+		if (ru->cond != NULL) {
+			free_node(ru->cond);
+			free(ru->cond);
+		}
 		json_decref(ru->route);
 	}
 	free(rs->rules);
+	free(rs->members);
+	free(rs->teams);
+	for (i = 0; i < rs->ncals; i++)
+		cal_free(rs->cals[i]);
+	free(rs->cals);
 	json_decref(rs->nomatch);
 	json_decref(rs->doc);
 	free(rs);

@@ -6,7 +6,7 @@
  * checks all of it and dies with "FILE:LINE: why" (exit 2) at the first
  * mistake, so nothing that could be checked at load is left for the record
  * loop.  Each condition is compiled: dotted paths are split into keys,
- * regular expressions compiled, needles lower-cased.  Matching a record
+ * regular expressions compiled, needles folded.  Matching a record
  * allocates nothing.
  *
  * The ruleset owns everything it points to, the parsed rules document
@@ -18,8 +18,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <regex.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <jansson.h>
+
+#define SLA_MAX_MINUTES	525600	/* a year */
+
+#include "buf.h"
+#include "calendar.h"
 
 enum rule_op {
 	OP_EQ,		/* arg: literal */
@@ -32,7 +38,7 @@ enum rule_op {
 	OP_LTE,
 	OP_EXISTS,	/* flag */
 	OP_CONTAINS,	/* needle */
-	OP_MATCHES,	/* re */
+	OP_MATCHES,	/* re, md */
 	OP_NONEMPTY	/* flag */
 };
 
@@ -40,9 +46,10 @@ struct rule_cond {
 	enum rule_op	 op;
 	int		 flag;
 	const json_t	*arg;		/* borrowed from the rules document */
-	char		*needle;	/* lower-case ASCII */
+	char		*needle;	/* folded as FOLD_MATCH | FOLD_LUMP */
 	size_t		 nlen;
-	regex_t		 re;
+	pcre2_code	*re;		/* UTF-8, Unicode, caseless */
+	pcre2_match_data *md;		/* for re, made once */
 };
 
 /* One field and what must hold of it. */
@@ -50,22 +57,53 @@ struct rule_test {
 	char		*keys;		/* the path, '.' replaced by NUL */
 	const char	**path;		/* npath pointers into keys */
 	size_t		 npath;
+	const char	*field;		/* the dotted path, for --explain */
 	struct rule_cond *conds;	/* all must hold */
 	size_t		 nconds;
 };
 
-/* An "if" object, or one element of "any": all tests must hold. */
-struct rule_clause {
-	struct rule_test *tests;
-	size_t		 ntests;
+/*
+ * A condition: a field test, or "all", "any", "not" of conditions, nested
+ * to any depth.  A condition object ({"class.lang": "pl", "any": [...]})
+ * is the COND_ALL of its members.
+ */
+enum cond_kind {
+	COND_TEST,
+	COND_ALL,	/* every kid holds (none: true) */
+	COND_ANY,	/* some kid holds */
+	COND_NOT	/* the one kid does not hold */
+};
+
+struct rule_node {
+	enum cond_kind	 kind;
+	struct rule_test test;		/* COND_TEST */
+	struct rule_node *kids;
+	size_t		 nkids;
+};
+
+/*
+ * A team: a name, the calendar its SLA minutes count in, and its agents.
+ * sc-route's loader checks the calendar and that "agents" is an array;
+ * the assignment code validates and compiles the agents themselves.
+ */
+struct team {
+	const char	*name;		/* borrowed from the rules document */
+	const struct calendar *cal;	/* NULL: calendar minutes */
+	const char	*calname;	/* NULL when cal is NULL */
+	const json_t	*agents;	/* "agents" (borrowed), or NULL */
+	size_t		 index;		/* in ruleset.teams */
+	int		 line;		/* of the team in the rules file */
 };
 
 struct rule {
 	const char	*name;		/* borrowed from the rules document */
-	int		 has_if;
-	struct rule_clause cond_if;
-	struct rule_clause *any;	/* at least one must hold */
-	size_t		 nany;
+	size_t		 index;		/* in ruleset.rules */
+	struct rule_node *cond;		/* NULL: matches every record */
+	int		 cont;		/* "continue": tags only, go on */
+	int		 skip;		/* "skip": not for the team */
+	const struct team *team;	/* "team", or NULL */
+	const char	*skill;		/* "skill" (borrowed), or NULL */
+	const json_t	*tags;		/* "tags" (borrowed), or NULL */
 	json_t		*route;		/* all of the route but "sla" */
 	int		 has_sla;
 	long		 first_response;	/* minutes */
@@ -76,20 +114,67 @@ struct ruleset {
 	json_t		*doc;
 	struct rule	*rules;
 	size_t		 nrules;
+	struct team	*teams;		/* in the order of the file */
+	size_t		 nteams;
+	struct calendar	**cals;		/* the user's calendars and "24x7" */
+	size_t		 ncals;
+	int		 has_continue;	/* some rule has "continue" */
+	const char	**members;	/* top-level members read, NULL-ended */
+	size_t		 nmembers;
 	json_t		*nomatch;	/* the route when no rule matches */
 };
 
 /* Load and check path; dies (exit 2) naming file and line on any error. */
 struct ruleset	*rules_load(const char *path);
-/* The first rule that matches post, or NULL. */
-const struct rule *rules_match(const struct ruleset *rs, const json_t *post);
 /*
- * The "route" value for post under rule r (NULL: no rule matched), a new
- * reference.  Returns NULL when r has an SLA and post has no valid
- * created_at, with the reason in err.
+ * Add name to rs->members, the top-level members of a post that matching
+ * and routing read (for rec_filter_keys()); the loader adds the first step
+ * of every condition's path and "created_at".  name must outlive rs.
  */
-json_t		*rules_route(const struct ruleset *rs, const struct rule *r,
+void		 rules_add_member(struct ruleset *rs, const char *name);
+
+/* What matched a record: scratch for rules_match(), one per ruleset. */
+#define RULE_MEMO	8
+struct rule_hits {
+	const struct rule *decided;	/* NULL: no rule decided */
+	const struct rule **cont;	/* "continue" rules that matched */
+	size_t		 ncont;
+	/* The record's strings folded for "contains", in fold. */
+	struct fold_memo {
+		const json_t	*v;
+		size_t		 off, len;
+		int		 ok;
+	}		 memo[RULE_MEMO];
+	size_t		 nmemo;
+	struct buf	 fold;
+};
+struct rule_hits *rules_hits_new(const struct ruleset *rs);
+void		 rules_hits_free(struct rule_hits *h);
+/*
+ * Fills h: the first matching rule without "continue" (also returned, NULL
+ * when none), and the "continue" rules that matched before it.
+ */
+const struct rule *rules_match(const struct ruleset *rs, const json_t *post,
+		    struct rule_hits *h);
+/* Whether r's condition holds for post (h: scratch, as for rules_match). */
+int		 rules_rule_matches(const struct rule *r, const json_t *post,
+		    struct rule_hits *h);
+/*
+ * The "route" value for post under h, a new reference.  SLA due times
+ * count business minutes of the deciding rule's team's calendar, or
+ * calendar minutes without one.  Returns NULL when the rule has an SLA
+ * and post has no valid created_at, with the reason in err.
+ */
+json_t		*rules_route(const struct ruleset *rs, const struct rule_hits *h,
 		    const json_t *post, char *err, size_t errlen);
+/*
+ * For --explain, a new object: the deciding rule ("rule", null when none)
+ * and the tests that made it match ("because"), the "continue" rules that
+ * added their tags ("continued") and the rules passed over ("passed"),
+ * each with the tests that failed it.
+ */
+json_t		*rules_why(const struct ruleset *rs, struct rule_hits *h,
+		    const json_t *post);
 void		 rules_free(struct ruleset *rs);
 
 #endif

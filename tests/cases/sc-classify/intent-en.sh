@@ -1,3 +1,4 @@
+# Plain posts, then tricky ones: irony, capitals, negation, elongation.
 . ./check.inc
 check intent <<'T'
 complaint	Flight cancelled, still waiting for a refund. Worst airline ever
@@ -16,4 +17,8 @@ spam	Follow for follow! Earn $500 a day with crypto https://bit.ly/x
 spam	Giveaway! Click here to claim your prize www.example.com
 other	DM sent.
 other	Watching the planes land from the terrace
+complaint	Just great, another delay
+complaint	WORST AIRLINE EVER, NEVER AGAIN
+complaint	I'm not happy at all, you lost my bag
+praise	Thaaaank you sooo much, best crew
 T

@@ -6,4 +6,7 @@ tr	Bagajım kayıp, lütfen yardım edin
 tr	Bilet değişikliği için ne yapmam gerekiyor?
 tr	cok tesekkurler, ekip harikaydi
 tr	@SkyLarkAir neden hala cevap yok? 3 gündür bekliyorum
+tr	Günaydın 🌞
+tr	Bu ne biçim hizmet? https://example.com/tr #rezalet
+tr	Çok güzel bir gün, herkese iyi tatiller
 T

@@ -12,7 +12,16 @@ positive	❤️
 positive	:)
 positive	<3
 neutral	✈️
+negative	🙃
+negative	👎👎
+positive	🙏🙏
+positive	👍👍👍
 T
+# Posts of emoji only: what they say is the intent.
 check intent <<'T'
 complaint	😡😡😡
+complaint	🤬
+praise	😍😍
+praise	👍👍👍
+praise	👏👏
 T

@@ -1,5 +1,7 @@
-# Irony markers turn praise into complaint; weak ones ("love how") only
-# beside a negative word, "#not" only as a hashtag.
+# Irony markers turn praise into complaint; weak ones ("love how", "呵呵",
+# "great, another") only beside a negative word that weighs as much as
+# the praise, "#not" only as a hashtag.  "/s" and the sarcasm hashtags
+# hold in every language.
 . ./check.inc
 check sentiment <<'T'
 negative	Great, another delay. Thanks a lot /s
@@ -15,6 +17,23 @@ negative	Dzięki za nic, znowu opóźnienie
 negative	Sí claro, "puntuales" #sarcasmo
 positive	I love how friendly your staff is
 positive	Not bad at all, the crew was great
+negative	Just great, another delay
+negative	Fantastic, another cancelled flight
+negative	Great flight #sarcasm
+negative	Lovely crew /s
+negative	Love the new seats 🙃
+negative	Genial, otro retraso más
+negative	Toll, schon wieder Verspätung
+negative	Génial, encore un retard
+negative	Świetnie, kolejne opóźnienie
+negative	Отлично, опять задержка
+negative	好棒哦，又晚点了 /s
+negative	太好了，航班又取消了
+negative	呵呵，又晚了一个小时
+negative	Pünktlich wie immer #sarcasm
+negative	Merci pour la ponctualité #sarcasme
+positive	Great, another happy customer here!
+positive	呵呵，服务真好，房间也很干净，下次还来
 T
 check intent <<'T'
 complaint	Best airline ever 🙃

@@ -19,6 +19,18 @@ same "Das ist großartig" "Das ist grossartig" || fail=1
 same "Merci, très bien" "Merci, tres bien" || fail=1
 same "el vuelo se retrasó, pésimo servicio" "el vuelo se retraso, pesimo servicio" || fail=1
 same "Opóźnienie lotu, fatalna obsługa" "Opoznienie lotu, fatalna obsluga" || fail=1
+same "el servicio fue increíble" "el servicio fue increible" || fail=1
+same "Всё плохо, одни слёзы" "Все плохо, одни слезы" || fail=1
+# Full-width punctuation, "…" and no-break spaces are read as NFKC has
+# them, whether the rest of the text needs normalizing or not.
+same "服务很好！" "服务很好!" || fail=1
+same "服务很好！真的吗？" "服务很好! 真的吗?" || fail=1
+same "Ｔｈａｎｋｓ！" "Thanks!" || fail=1
+same "$(printf 'Great service\342\200\246 not!')" "Great service... not!" || fail=1
+same "$(printf 'terrible\302\240service')" "terrible service" || fail=1
+# (a lone combining mark: the whole text is normalized by utf8proc)
+same "$(printf 'terrible\302\240service \314\201')" \
+    "$(printf 'terrible service \314\201')" || fail=1
 # Words in capitals are still seen as such after folding.
 lower "$(score 'obsługa była okropna')" 0 || fail=1
 lower "$(score 'OBSŁUGA BYŁA OKROPNA')" "$(score 'obsługa była okropna')" || fail=1

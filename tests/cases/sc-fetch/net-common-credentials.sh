@@ -63,6 +63,43 @@ sc-fetch x --search acme --api-base "$MOCK_URL" \
 [ "$(cat "$T/err")" = "sc-fetch: $T/missing.json: No such file or directory" ] ||
     fail "missing file: $(cat "$T/err")"
 
+# issue 8: a cut-off file never echoes the token; loose write modes, a
+# directory and a token with CR LF (from the file or the environment) are
+# refused before anything is sent
+printf '{"x":{"token":"SECRETXYZ\n' >"$T/cut.json"
+chmod 600 "$T/cut.json"
+sc-fetch x --search acme --api-base "$MOCK_URL" \
+    --credentials "$T/cut.json" >/dev/null 2>"$T/err"
+[ $? -eq 2 ] || fail "cut file: exit"
+[ "$(cat "$T/err")" = "sc-fetch: $T/cut.json:1: not valid JSON at column 24" ] ||
+    fail "cut file: $(cat "$T/err")"
+echo '{"x": {"token": "t"}}' >"$T/gw.json"
+chmod 620 "$T/gw.json"
+sc-fetch x --search acme --api-base "$MOCK_URL" \
+    --credentials "$T/gw.json" >/dev/null 2>"$T/err"
+[ $? -eq 2 ] || fail "mode 620: exit"
+[ "$(cat "$T/err")" = "sc-fetch: $T/gw.json: writable by others (mode 0620); chmod 600 it" ] ||
+    fail "mode 620: $(cat "$T/err")"
+mkdir "$T/dir.json"
+sc-fetch x --search acme --api-base "$MOCK_URL" \
+    --credentials "$T/dir.json" >/dev/null 2>"$T/err"
+[ $? -eq 2 ] && [ "$(cat "$T/err")" = "sc-fetch: $T/dir.json: Is a directory" ] ||
+    fail "directory: $(cat "$T/err")"
+printf '{"x": {"token": "%s\\r\\nX-Evil: 1"}}\n' "$secret" >"$T/crlf.json"
+chmod 600 "$T/crlf.json"
+: >"$T/log"
+sc-fetch x --search acme --api-base "$MOCK_URL" \
+    --credentials "$T/crlf.json" >/dev/null 2>"$T/err"
+[ $? -eq 2 ] || fail "CR LF in the file: exit"
+[ "$(cat "$T/err")" = "sc-fetch: $T/crlf.json: \"x\".\"token\": contains a control character (CR, LF or the like)" ] ||
+    fail "CR LF in the file: $(cat "$T/err")"
+SC_X_TOKEN="$secret
+X-Evil: 1" sc-fetch x --search acme --api-base "$MOCK_URL" >/dev/null 2>"$T/err"
+[ $? -eq 2 ] || fail "LF in the environment: exit"
+[ "$(cat "$T/err")" = "sc-fetch: SC_X_TOKEN: contains a control character (CR, LF or the like)" ] ||
+    fail "LF in the environment: $(cat "$T/err")"
+[ -s "$T/log" ] && fail "a request was sent with a bad token"
+
 # a token in a URL (a proxy's, say) is redacted in messages too
 SC_X_TOKEN=$secret sc-fetch x --search acme --retries 0 \
     --api-base "http://user:$secret@127.0.0.1:1/x?access_token=$secret" \
