@@ -26,8 +26,12 @@
 #define MAXBY		16
 #define MAXWINDOW	(366LL * 86400)
 
+#define EXIT_ALERT	3	/* --alert: the latest bucket spikes */
+
 enum {
 	OPT_BY = OPT_TOOL_BASE,
+	OPT_AHT,
+	OPT_ALERT,
 	OPT_BUCKET,
 	OPT_FORMAT,
 	OPT_HEATMAP,
@@ -36,14 +40,20 @@ enum {
 	OPT_PARTIAL,
 	OPT_SHARD,
 	OPT_SINCE,
+	OPT_SPIKES,
+	OPT_STAFFING,
+	OPT_TARGET,
 	OPT_TZ,
 	OPT_UNANSWERED,
 	OPT_UNTIL,
+	OPT_WAIT,
 	OPT_WINDOW
 };
 
 static const struct option longopts[] = {
 	SC_COMMON_LONGOPTS,
+	{ "aht",	required_argument,	NULL, OPT_AHT },
+	{ "alert",	no_argument,		NULL, OPT_ALERT },
 	{ "by",		required_argument,	NULL, OPT_BY },
 	{ "bucket",	required_argument,	NULL, OPT_BUCKET },
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
@@ -53,9 +63,13 @@ static const struct option longopts[] = {
 	{ "partial",	required_argument,	NULL, OPT_PARTIAL },
 	{ "shard",	required_argument,	NULL, OPT_SHARD },
 	{ "since",	required_argument,	NULL, OPT_SINCE },
+	{ "spikes",	no_argument,		NULL, OPT_SPIKES },
+	{ "staffing",	no_argument,		NULL, OPT_STAFFING },
+	{ "target",	required_argument,	NULL, OPT_TARGET },
 	{ "tz",		required_argument,	NULL, OPT_TZ },
 	{ "unanswered",	no_argument,		NULL, OPT_UNANSWERED },
 	{ "until",	required_argument,	NULL, OPT_UNTIL },
+	{ "wait",	no_argument,		NULL, OPT_WAIT },
 	{ "window",	required_argument,	NULL, OPT_WINDOW },
 	{ NULL,		0,			NULL, 0 }
 };
@@ -64,6 +78,8 @@ struct opts {
 	const char	*by[MAXBY];
 	size_t		 nby;
 	int		 fmt, heatmap, merge, unanswered;
+	int		 spikes, alert, staffing, wait, modes;
+	double		 aht, target, within;
 	int		 state_opts;	/* --by, --window... given */
 	const char	*partial, *tz;
 	int64_t		 since, until, now, window, bucket;
@@ -129,6 +145,30 @@ bad:
 	    "1000000: %s", arg);
 }
 
+/* "80/15m": a percentage answered within a duration. */
+static void
+target_opt(const char *arg, struct opts *op)
+{
+	char *end, *pct;
+	long p;
+
+	pct = xstrdup(arg);
+	if ((end = strchr(pct, '/')) == NULL)
+		goto bad;
+	*end = '\0';
+	p = strtol(pct, &end, 10);
+	if (end == pct || *end != '\0' || p < 1 || p > 99)
+		goto bad;
+	op->target = p / 100.0;
+	op->within = (double)dur_opt("--target", strchr(arg, '/') + 1, 1,
+	    86400);
+	free(pct);
+	return;
+bad:
+	die(SC_EXIT_FATAL, "--target: must be PERCENT/DURATION, such as "
+	    "80/15m: %s", arg);
+}
+
 static void
 parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 {
@@ -143,6 +183,8 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	op->window = 7 * 86400;
 	op->bucket = 900;
 	op->tz = "UTC";
+	op->target = 0.8;
+	op->within = 900;
 	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -180,6 +222,28 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 			break;
 		case OPT_HEATMAP:
 			op->heatmap = 1;
+			op->modes++;
+			break;
+		case OPT_AHT:
+			op->aht = (double)dur_opt("--aht", optarg, 1, 86400);
+			break;
+		case OPT_ALERT:
+			op->alert = 1;
+			break;
+		case OPT_SPIKES:
+			op->spikes = 1;
+			op->modes++;
+			break;
+		case OPT_STAFFING:
+			op->staffing = 1;
+			op->modes++;
+			break;
+		case OPT_TARGET:
+			target_opt(optarg, op);
+			break;
+		case OPT_WAIT:
+			op->wait = 1;
+			op->modes++;
 			break;
 		case OPT_MERGE:
 			op->merge = 1;
@@ -207,6 +271,7 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 			break;
 		case OPT_UNANSWERED:
 			op->unanswered = 1;
+			op->modes++;
 			break;
 		case OPT_UNTIL:
 			op->until = time_opt("--until", optarg);
@@ -221,6 +286,17 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 				cli_usage_error();
 		}
 	}
+	if (op->modes > 1)
+		die(SC_EXIT_FATAL, "--heatmap, --unanswered, --spikes, "
+		    "--staffing and --wait: only one at a time");
+	if (op->alert && !op->spikes)
+		die(SC_EXIT_FATAL, "--alert: only with --spikes");
+	if (op->staffing && op->aht == 0)
+		die(SC_EXIT_FATAL, "--staffing: needs --aht, the average "
+		    "handling time (such as 6m)");
+	if ((op->aht != 0 || op->target != 0.8 || op->within != 900) &&
+	    !op->staffing)
+		die(SC_EXIT_FATAL, "--aht, --target: only with --staffing");
 	if (op->merge && op->state_opts)
 		die(SC_EXIT_FATAL, "--merge: --by, --window, --tz, --bucket, "
 		    "--since, --until and --shard come from the partials");
@@ -532,10 +608,13 @@ main(int argc, char *argv[])
 	cli_usage_text =
 	    "sc-report [-uz] [-o file] [--by key]... [--format fmt]\n"
 	    "          [--since time] [--until time] [--window dur] [--tz zone]\n"
-	    "          [--now time] [--heatmap | --unanswered] [--bucket dur]\n"
-	    "          [--shard k/n] [--partial file] [file ...]\n"
-	    "sc-report --merge [-o file] [--format fmt] [--heatmap]\n"
-	    "          [--partial file] partial ...";
+	    "          [--now time] [--bucket dur] [--shard k/n] [--partial file]\n"
+	    "          [--heatmap | --unanswered | --spikes [--alert] |\n"
+	    "           --staffing --aht dur [--target pct/dur] | --wait]\n"
+	    "          [file ...]\n"
+	    "sc-report --merge [-o file] [--format fmt] [--partial file]\n"
+	    "          [--heatmap | --spikes [--alert] | --staffing ... | --wait]\n"
+	    "          partial ...";
 	cli_options_text =
 	    "      --by KEY        a row per value of KEY (dotted path, or day,\n"
 	    "                      hour, weekday, week); repeat for several\n"
@@ -548,7 +627,13 @@ main(int argc, char *argv[])
 	    "      --heatmap       inbound and median FRT by weekday and hour\n"
 	    "      --unanswered    the inbound posts still waiting, overdue "
 	    "first\n"
+	    "      --spikes        15-minute buckets far above their baseline\n"
+	    "      --alert         with --spikes: exit 3 if the latest spikes\n"
 	    "      --bucket DUR    spike buckets (15m)\n"
+	    "      --staffing      agents per weekday and hour (Erlang C)\n"
+	    "      --aht DUR       average handling time of a post\n"
+	    "      --target P/DUR  share answered within a time (80/15m)\n"
+	    "      --wait          expected wait now; the 15-minute test\n"
 	    "      --shard K/N     only conversations in shard K of N\n"
 	    "      --partial FILE  write the mergeable state to FILE\n"
 	    "      --merge         report from partial files\n";
@@ -562,7 +647,7 @@ main(int argc, char *argv[])
 		ru.op = &op;
 		ru.s = &s;
 		ru.extra = op.partial != NULL || op.fmt == FMT_HTML ||
-		    op.heatmap;
+		    op.modes > 0;
 		ru.w = wstore_new(&s, 2 * op.window, op.unanswered);
 		want_keys(&op, want);
 		r = rec_open(&c, argv + optind, argc - optind);
@@ -604,10 +689,21 @@ main(int argc, char *argv[])
 	}
 	o = output_open(c.output, c.gzip, c.unbuffered, OUTPUT_TRUNC);
 	output_set_status(status);
-	if (op.heatmap && op.fmt != FMT_HTML)
+	if (op.fmt == FMT_HTML)
+		print_report(o, &s, op.fmt);
+	else if (op.heatmap)
 		print_heatmap(o, &s, op.fmt);
+	else if (op.spikes) {
+		if (print_spikes(o, &s, op.fmt) && op.alert &&
+		    status != SC_EXIT_FATAL)
+			status = EXIT_ALERT;
+	} else if (op.staffing)
+		print_staffing(o, &s, op.fmt, op.aht, op.target, op.within);
+	else if (op.wait)
+		print_wait(o, &s, op.fmt);
 	else
 		print_report(o, &s, op.fmt);
+	output_set_status(status);
 	output_close(o);
 	rstate_free(&s);
 	return status;

@@ -74,6 +74,10 @@ enum {
 	T_DAY,		/* local day: "2026-11-20" */
 	T_TEAM,		/* route.team as JSON text, or null */
 	T_BUCKET,	/* start of a --bucket, epoch seconds as text */
+	T_WAIT,		/* for --wait, relative to now: "recent" (answered in
+			   the last 3 hours), "open" (waiting at now), "week"
+			   (created in the 7 days to now - 15m; answered:
+			   within 15 minutes) */
 	NTABLES
 };
 
@@ -118,6 +122,7 @@ void	ropts_text(const struct ropts *o, struct buf *b);
 /* One settled inbound post, into the tables. */
 struct settled {
 	int64_t		 t, frt;	/* frt -1: unanswered in the window */
+	int64_t		 ans;		/* answer time, INT64_MAX: none */
 	int		 sla;		/* SLA_* */
 	uint32_t	 group, team;	/* rows of T_BY and T_TEAM */
 };
@@ -183,13 +188,22 @@ struct spike {
 	int		 spike;
 	const char	*basis;		/* "week", "day", "hours" */
 };
-#define SPIKE_SCORE	5.0	/* robust z-score at least this */
-#define SPIKE_EXCESS	8	/* and at least this many posts over */
+#define SPIKE_SCORE	6.0	/* robust z-score at least this */
+#define SPIKE_EXCESS	10	/* and at least this many posts over */
 size_t	spikes_find(struct rstate *s, struct spike **out);
 
 /* print.c */
 enum { FMT_NDJSON, FMT_TABLE, FMT_CSV, FMT_HTML };
 void	print_report(struct output *o, struct rstate *s, int fmt);
 void	print_heatmap(struct output *o, struct rstate *s, int fmt);
+/* Returns 1 when the latest bucket spikes. */
+int	print_spikes(struct output *o, struct rstate *s, int fmt);
+void	print_staffing(struct output *o, struct rstate *s, int fmt,
+	    double aht, double target, double within);
+void	print_wait(struct output *o, struct rstate *s, int fmt);
+
+#define WAIT_RECENT	(3 * 3600)	/* the last hours of --wait */
+#define WAIT_WEEK	(7 * 86400)	/* the very-responsive test: 90% */
+#define WAIT_FAST	900		/* answered within 15 minutes */
 
 #endif
