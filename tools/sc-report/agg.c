@@ -303,6 +303,10 @@ rstate_settle(struct rstate *s, const struct settled *p)
 	int64_t y;
 
 	agg_add(&s->t[T_BY].rows[p->group].a, p, 1);
+	if (s->cv != NULL) {
+		conv_settle(s->cv, p, s->now, s->o.window);
+		return;
+	}
 	if (p->team == ROW_NONE)
 		return;
 	settle_wait(s, p);

@@ -33,6 +33,7 @@ enum {
 	OPT_AHT,
 	OPT_ALERT,
 	OPT_BUCKET,
+	OPT_CONVERSATIONS,
 	OPT_FORMAT,
 	OPT_HEATMAP,
 	OPT_MERGE,
@@ -56,6 +57,7 @@ static const struct option longopts[] = {
 	{ "alert",	no_argument,		NULL, OPT_ALERT },
 	{ "by",		required_argument,	NULL, OPT_BY },
 	{ "bucket",	required_argument,	NULL, OPT_BUCKET },
+	{ "conversations", no_argument,		NULL, OPT_CONVERSATIONS },
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
 	{ "heatmap",	no_argument,		NULL, OPT_HEATMAP },
 	{ "merge",	no_argument,		NULL, OPT_MERGE },
@@ -78,7 +80,7 @@ struct opts {
 	const char	*by[MAXBY];
 	size_t		 nby;
 	int		 fmt, heatmap, merge, unanswered;
-	int		 spikes, alert, staffing, wait, modes;
+	int		 spikes, alert, staffing, wait, convs, modes;
 	double		 aht, target, within;
 	int		 state_opts;	/* --by, --window... given */
 	const char	*partial, *tz;
@@ -224,6 +226,10 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 			op->heatmap = 1;
 			op->modes++;
 			break;
+		case OPT_CONVERSATIONS:
+			op->convs = 1;
+			op->modes++;
+			break;
 		case OPT_AHT:
 			op->aht = (double)dur_opt("--aht", optarg, 1, 86400);
 			break;
@@ -288,7 +294,11 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	}
 	if (op->modes > 1)
 		die(SC_EXIT_FATAL, "--heatmap, --unanswered, --spikes, "
-		    "--staffing and --wait: only one at a time");
+		    "--staffing, --wait and --conversations: only one at a "
+		    "time");
+	if (op->convs && (op->fmt == FMT_HTML || op->partial || op->merge))
+		die(SC_EXIT_FATAL, "--conversations: not with --format html, "
+		    "--partial or --merge");
 	if (op->alert && !op->spikes)
 		die(SC_EXIT_FATAL, "--alert: only with --spikes");
 	if (op->staffing && op->aht == 0)
@@ -471,9 +481,12 @@ add_post(struct run *ru, struct recin *r, json_t *post)
 	in.counted = !in.brand && !skip && in.t >= ru->op->since &&
 	    in.t < ru->op->until;
 	in.group = in.team = ROW_NONE;
+	if (ru->s->cv != NULL)
+		in.team = conv_read(ru->s->cv, post, in.t, in.brand,
+		    in.counted);
 	if (in.counted) {
 		in.group = group_of(ru, post, in.t);
-		if (ru->extra) {
+		if (ru->extra && ru->s->cv == NULL) {
 			v = json_path(post, "route.team");
 			if (v == NULL)
 				buf_adds(&tb, "null");
@@ -571,7 +584,7 @@ static void
 want_keys(const struct opts *op, const char **want)
 {
 	static const char *const base[] = { "id", "created_at", "from_brand",
-	    "in_reply_to", "conversation_id", "route" };
+	    "in_reply_to", "conversation_id", "route", "author", "platform" };
 	static char top[MAXBY][256];
 	size_t i, n = 0, len;
 
@@ -593,7 +606,7 @@ want_keys(const struct opts *op, const char **want)
 int
 main(int argc, char *argv[])
 {
-	const char *want[6 + MAXBY + 1];
+	const char *want[8 + MAXBY + 1];
 	struct sc_common c;
 	struct opts op;
 	struct rstate s;
@@ -610,7 +623,8 @@ main(int argc, char *argv[])
 	    "          [--since time] [--until time] [--window dur] [--tz zone]\n"
 	    "          [--now time] [--bucket dur] [--shard k/n] [--partial file]\n"
 	    "          [--heatmap | --unanswered | --spikes [--alert] |\n"
-	    "           --staffing --aht dur [--target pct/dur] | --wait]\n"
+	    "           --staffing --aht dur [--target pct/dur] | --wait |\n"
+	    "           --conversations]\n"
 	    "          [file ...]\n"
 	    "sc-report --merge [-o file] [--format fmt] [--partial file]\n"
 	    "          [--heatmap | --spikes [--alert] | --staffing ... | --wait]\n"
@@ -634,6 +648,7 @@ main(int argc, char *argv[])
 	    "      --aht DUR       average handling time of a post\n"
 	    "      --target P/DUR  share answered within a time (80/15m)\n"
 	    "      --wait          expected wait now; the 15-minute test\n"
+	    "      --conversations a row per conversation\n"
 	    "      --shard K/N     only conversations in shard K of N\n"
 	    "      --partial FILE  write the mergeable state to FILE\n"
 	    "      --merge         report from partial files\n";
@@ -648,6 +663,8 @@ main(int argc, char *argv[])
 		ru.s = &s;
 		ru.extra = op.partial != NULL || op.fmt == FMT_HTML ||
 		    op.modes > 0;
+		if (op.convs)
+			s.cv = convs_new();
 		ru.w = wstore_new(&s, 2 * op.window, op.unanswered);
 		want_keys(&op, want);
 		r = rec_open(&c, argv + optind, argc - optind);
@@ -701,10 +718,13 @@ main(int argc, char *argv[])
 		print_staffing(o, &s, op.fmt, op.aht, op.target, op.within);
 	else if (op.wait)
 		print_wait(o, &s, op.fmt);
+	else if (op.convs)
+		conv_print(o, s.cv, op.fmt);
 	else
 		print_report(o, &s, op.fmt);
 	output_set_status(status);
 	output_close(o);
+	convs_free(s.cv);
 	rstate_free(&s);
 	return status;
 }

@@ -110,6 +110,7 @@ struct rstate {
 	uint64_t	 posts;		/* records counted (all kinds) */
 	int64_t		 newest;	/* newest created_at read, T_NONE */
 	int64_t		 now;		/* --now, or the clock */
+	struct convs	*cv;		/* --conversations, or NULL */
 };
 
 void	rstate_init(struct rstate *s);
@@ -119,14 +120,32 @@ void	rstate_merge(struct rstate *dst, struct rstate *src);
 /* The options as text, to compare two states'. */
 void	ropts_text(const struct ropts *o, struct buf *b);
 
+/*
+ * conv.c: --conversations, a row per conversation (its conversation_id,
+ * else the post's in_reply_to, else its id: the key of --shard).  Not part of the mergeable state: the rows
+ * are kept in memory, about 200 bytes and the strings per conversation.
+ * The record's details are taken when it is read (conv_read), the answer
+ * of its first inbound post when that post is settled (conv_settle).
+ */
+struct convs;
+struct convs	*convs_new(void);
+/* Returns the conversation's index, for conv_settle. */
+uint32_t conv_read(struct convs *cv, const json_t *post, int64_t t,
+	    int brand, int inbound);
+void	conv_print(struct output *o, struct convs *cv, int fmt);
+void	convs_free(struct convs *cv);
+
 /* One settled inbound post, into the tables. */
 struct settled {
 	int64_t		 t, frt;	/* frt -1: unanswered in the window */
 	int64_t		 ans;		/* answer time, INT64_MAX: none */
 	int		 sla;		/* SLA_* */
-	uint32_t	 group, team;	/* rows of T_BY and T_TEAM */
+	uint32_t	 group, team;	/* rows of T_BY and T_TEAM; team is
+					   the conversation with s->cv */
 };
 enum { SLA_NONE, SLA_MET, SLA_BREACHED, SLA_PENDING };
+void	conv_settle(struct convs *cv, const struct settled *p, int64_t now,
+	    int64_t window);
 void	rstate_settle(struct rstate *s, const struct settled *p);
 
 /* zone.c: --tz.  0, or -1 when the zone is unknown. */
