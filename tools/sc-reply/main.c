@@ -200,8 +200,8 @@ main(int argc, char *argv[])
 	    "      --lint          check the replies, write no records\n";
 	cli_init(&c);
 	gate_init(&g);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "a:t:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "a:t:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'a':
 			aopt = optarg;
@@ -225,7 +225,8 @@ main(int argc, char *argv[])
 		case OPT_REJECT:
 			gate_add(&g, optarg, ch == OPT_APPROVE ? GATE_APPROVE :
 			    GATE_REJECT);
-			mode = MODE_GATE;
+			if (mode != MODE_LINT)
+				mode = MODE_GATE;
 			break;
 		case OPT_LINT:
 			mode = MODE_LINT;
@@ -242,6 +243,9 @@ main(int argc, char *argv[])
 		}
 	}
 
+	if (g.n > 0 && mode == MODE_LINT)
+		die(SC_EXIT_FATAL, "--lint does not go with --approve or "
+		    "--reject");
 	if (mode == MODE_GATE && g.n > 0 && (topt != NULL || history != NULL))
 		die(SC_EXIT_FATAL, "--approve and --reject change statuses "
 		    "only: -t and --history do not go with them");

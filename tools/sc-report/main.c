@@ -187,8 +187,8 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	op->tz = "UTC";
 	op->target = 0.8;
 	op->within = 900;
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_BY:
 			if (op->nby == MAXBY)
