@@ -316,6 +316,9 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	    op->partial))
 		die(SC_EXIT_FATAL, "--unanswered: writes the posts themselves; "
 		    "not with --format, --heatmap or --partial");
+	if (op->partial != NULL && c->output != NULL)
+		die(SC_EXIT_FATAL, "--partial: writes the state, not a report; "
+		    "not with -o");
 	if (op->unanswered && op->merge)
 		die(SC_EXIT_FATAL, "--unanswered: not with --merge");
 }
@@ -579,25 +582,24 @@ merge_files(struct rstate *s, char **files, int n)
 	buf_free(&b);
 }
 
-/* The top-level members a report reads: only these are parsed. */
+/*
+ * The top-level members a report reads: only these are parsed.  The
+ * first steps of the --by paths are copied into top (freed by the caller).
+ */
 static void
-want_keys(const struct opts *op, const char **want)
+want_keys(const struct opts *op, const char **want, char **top)
 {
 	static const char *const base[] = { "id", "created_at", "from_brand",
 	    "in_reply_to", "conversation_id", "route", "author", "platform" };
-	static char top[MAXBY][256];
-	size_t i, n = 0, len;
+	size_t i, n = 0;
 
 	for (i = 0; i < sizeof(base) / sizeof(base[0]); i++)
 		want[n++] = base[i];
 	for (i = 0; i < op->nby; i++) {
+		top[i] = NULL;
 		if (derived(op->by[i]))
 			continue;
-		len = strcspn(op->by[i], ".");
-		if (len >= sizeof(top[i]))
-			len = sizeof(top[i]) - 1;
-		memcpy(top[i], op->by[i], len);
-		top[i][len] = '\0';
+		top[i] = xstrndup(op->by[i], strcspn(op->by[i], "."));
 		want[n++] = top[i];
 	}
 	want[n] = NULL;
@@ -607,6 +609,7 @@ int
 main(int argc, char *argv[])
 {
 	const char *want[8 + MAXBY + 1];
+	char *top[MAXBY];
 	struct sc_common c;
 	struct opts op;
 	struct rstate s;
@@ -666,7 +669,7 @@ main(int argc, char *argv[])
 		if (op.convs)
 			s.cv = convs_new();
 		ru.w = wstore_new(&s, 2 * op.window, op.unanswered);
-		want_keys(&op, want);
+		want_keys(&op, want, top);
 		r = rec_open(&c, argv + optind, argc - optind);
 		while ((post = rec_next_keys(r, want)) != NULL) {
 			add_post(&ru, r, post);
@@ -689,6 +692,8 @@ main(int argc, char *argv[])
 		wstore_finish(ru.w, op.unanswered ? put_unanswered : NULL, o);
 		wstore_free(ru.w);
 		buf_free(&ru.key);
+		for (i = 0; i < op.nby; i++)
+			free(top[i]);
 		for (i = 0; i < ru.nfiles; i++)
 			free(ru.files[i]);
 		free(ru.files);
