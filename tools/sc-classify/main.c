@@ -79,8 +79,8 @@ main(int argc, char *argv[])
 	cli_init(&c);
 	model_opts_init(&mo);
 	triage_defaults(&run.tr);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1)
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	    longopts)) != -1)
 		if (!model_option(&mo, ch, optarg) &&
 		    !triage_option(&run.tr, ch, optarg) &&
 		    !cli_common(&c, ch, optarg))

@@ -143,8 +143,8 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	op->window = 7 * 86400;
 	op->bucket = 900;
 	op->tz = "UTC";
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_BY:
 			if (op->nby == MAXBY)

@@ -52,8 +52,8 @@ route_post(struct recin *r, json_t *post, void *ctx)
 		json_object_set_new(route, "why",
 		    rules_why(ro->rs, ro->hits, post));
 	}
-	/* Deleted first so that the new route always comes last. */
-	json_object_del(post, "route");
+	/* In place of an old route, else last: the same on both paths of
+	 * rec_filter_keys(). */
 	json_object_set_new(post, "route", route);
 	return 0;
 }
@@ -125,8 +125,8 @@ main(int argc, char *argv[])
 	    "                      the rules passed over\n"
 	    "      --drop-skipped  leave out the posts a \"skip\" rule took\n";
 	cli_init(&c);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "nr:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "nr:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'n':
 			check = 1;
@@ -155,8 +155,8 @@ main(int argc, char *argv[])
 	ro.rs = rs;
 	ro.hits = rules_hits_new(rs);
 	if (!check)
-		status = rec_filter(&c, argv + optind, argc - optind,
-		    route_post, &ro);
+		status = rec_filter_keys(&c, argv + optind, argc - optind,
+		    rs->members, "route", route_post, &ro);
 	rules_hits_free(ro.hits);
 	rules_free(rs);
 	free(path);
