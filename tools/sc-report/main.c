@@ -561,8 +561,10 @@ merge_files(struct rstate *s, char **files, int n)
 	for (i = 0; i < n; i++) {
 		data = xslurp(files[i], &len);
 		if (partial_parse(data, len, i == 0 ? s : &one, err,
-		    sizeof(err)) == -1)
+		    sizeof(err)) == -1) {
+			free(data);	/* leak-free exit under ASan */
 			die(SC_EXIT_FATAL, "%s: %s", files[i], err);
+		}
 		free(data);
 		if (i == 0) {
 			ropts_text(&s->o, &a);
