@@ -17,6 +17,7 @@
 #include "output.h"
 #include "post.h"
 #include "record.h"
+#include "samefile.h"
 #include "report.h"
 #include "sc.h"
 #include "sctime.h"
@@ -560,8 +561,10 @@ merge_files(struct rstate *s, char **files, int n)
 	for (i = 0; i < n; i++) {
 		data = xslurp(files[i], &len);
 		if (partial_parse(data, len, i == 0 ? s : &one, err,
-		    sizeof(err)) == -1)
+		    sizeof(err)) == -1) {
+			free(data);	/* leak-free exit under ASan */
 			die(SC_EXIT_FATAL, "%s: %s", files[i], err);
+		}
 		free(data);
 		if (i == 0) {
 			ropts_text(&s->o, &a);
@@ -658,6 +661,9 @@ main(int argc, char *argv[])
 	parse_options(argc, argv, &c, &op);
 
 	if (op.merge) {
+		/* Partials are inputs too: -o must not replace one. */
+		samefile_check(c.output, "output file", argv + optind,
+		    argc - optind);
 		merge_files(&s, argv + optind, argc - optind);
 	} else {
 		state_from_opts(&s, &op);
