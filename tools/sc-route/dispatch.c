@@ -23,7 +23,7 @@
 #include "state.h"
 #include "xmem.h"
 
-#define FUTURE_MAX	86400	/* seconds a post may be ahead of the clock */
+#define FUTURE_MAX	(366 * 86400)	/* how far a post may be ahead of the clock */
 
 struct dispatch {
 	struct assign	*a;
@@ -163,7 +163,7 @@ dispatch_post(struct dispatch *d, struct recin *r, const json_t *post,
 	if (p.created_at > (int64_t)time(NULL) + FUTURE_MAX) {
 		if (!assign_has_agents(d->a, p.team))
 			return 0;
-		rec_reject(r, "\"created_at\": more than a day ahead of "
+		rec_reject(r, "\"created_at\": more than a year ahead of "
 		    "this machine's clock: \"%s\"",
 		    json_string_value(json_object_get(post, "created_at")));
 		return -1;
