@@ -82,6 +82,7 @@ struct fb {
 	int		 kind;
 	json_t		*cur;		/* its cursor, parsed, or NULL */
 	int64_t		 cut;		/* nothing older: --since, position */
+	json_t		*seen;		/* ids of the run -> from_brand */
 };
 
 static struct fb fb_opts;
@@ -133,7 +134,8 @@ fb_cleanup(struct net *n)
 
 	if (fb != NULL) {
 		json_decref(fb->cur);
-		fb->cur = NULL;
+		json_decref(fb->seen);
+		fb->cur = fb->seen = NULL;
 	}
 }
 
@@ -442,7 +444,89 @@ fb_guess(const json_t *data)
 		return FB_CONVS;
 	if (id != NULL && strncmp(id, "m_", 2) == 0)
 		return FB_MESSAGES;
+	/* A comment has counts of its own and none of a post's edges. */
+	if (json_object_get(it, "comments") == NULL &&
+	    json_object_get(it, "reactions") == NULL &&
+	    json_object_get(it, "shares") == NULL &&
+	    (json_object_get(it, "like_count") != NULL ||
+	    json_object_get(it, "comment_count") != NULL ||
+	    json_object_get(it, "parent") != NULL))
+		return FB_COMMENTS;
 	return FB_FEED;
+}
+
+/*
+ * The post a replayed comments page belongs to: the object of its
+ * paging.next URL (".../OBJECT/comments?..."), else what the first
+ * comment's permalink names (".../PAGE/posts/POST?comment_id=..."), else
+ * the post part of the comment's id ("POST_COMMENT").  0, or -1.
+ */
+static int
+fb_replay_conv(const json_t *page, const json_t *data, char *out,
+    size_t len)
+{
+	const char *u, *e, *b, *p;
+	const json_t *it = json_array_get(data, 0);
+
+	u = json_path_str(page, "paging.next");
+	if (u != NULL && (e = strstr(u, "/comments")) != NULL) {
+		for (b = e; b > u && b[-1] != '/'; b--)
+			continue;
+		if (e > b && (size_t)(e - b) < len) {
+			snprintf(out, len, "%.*s", (int)(e - b), b);
+			return 0;
+		}
+	}
+	u = net_str(it, "permalink_url");
+	if (u != NULL && (p = strstr(u, "/posts/")) != NULL) {
+		for (b = p; b > u && b[-1] != '/'; b--)
+			continue;
+		e = p + 7 + strcspn(p + 7, "?/#");
+		if (p > b && e > p + 7 && (size_t)(e - b) < len) {
+			snprintf(out, len, "%.*s_%.*s", (int)(p - b), b,
+			    (int)(e - p - 7), p + 7);
+			return 0;
+		}
+	}
+	u = net_str(it, "id");
+	if (u != NULL && (p = strchr(u, '_')) != NULL && p > u &&
+	    (size_t)(p - u) < len) {
+		snprintf(out, len, "%.*s", (int)(p - u), u);
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * A comment on a post answers the brand when the post is the Page's own,
+ * known from the same page or from the posts of the run so far (seen:
+ * id -> from_brand; a post comes before its comments, and later comments
+ * on pages of their own).  A reply to a comment is left unsaid: whether
+ * its parent comment was read yet depends on where pages break.
+ */
+static void
+fb_to_brand(struct net_page *pg, json_t *seen)
+{
+	const char *to, *id;
+	json_t *mine;
+	size_t i;
+
+	mine = seen != NULL ? json_incref(seen) : json_object();
+	for (i = 0; i < pg->nitems; i++)
+		if (pg->items[i].post != NULL && (id = net_str(
+		    pg->items[i].post, "id")) != NULL &&
+		    json_is_null(json_object_get(pg->items[i].post,
+		    "in_reply_to")))
+			json_object_set_new(mine, id, json_boolean(json_is_true(
+			    json_object_get(pg->items[i].post,
+			    "from_brand"))));
+	for (i = 0; i < pg->nitems; i++)
+		if (pg->items[i].post != NULL && (to = net_str(
+		    pg->items[i].post, "in_reply_to")) != NULL &&
+		    json_object_get(mine, to) != NULL)
+			json_object_set(pg->items[i].post, "in_reply_to_brand",
+			    json_object_get(mine, to));
+	json_decref(mine);
 }
 
 static int
@@ -452,7 +536,7 @@ fb_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 	struct fb *fb = n != NULL ? n->priv : NULL;
 	const json_t *data, *it, *edge, *more;
 	const char *id, *pid, *conv = NULL;
-	char *q = NULL, *us, pagebuf[32];
+	char *q = NULL, *us, pagebuf[32], convbuf[128];
 	json_t *queue, *next;
 	int64_t cut, t;
 	size_t i;
@@ -473,6 +557,17 @@ fb_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 	if (kind == FB_COMMENTS || kind == FB_MESSAGES)
 		conv = json_string_value(json_array_get(json_array_get(more,
 		    0), 0));
+	if (fb == NULL && kind == FB_COMMENTS && fb_replay_conv(page, data,
+	    convbuf, sizeof(convbuf)) == 0) {
+		conv = convbuf;
+		/* "PAGE_POST": the Page, for the brand's own comments */
+		if ((us = strchr(conv, '_')) != NULL &&
+		    (size_t)(us - conv) < sizeof(pagebuf)) {
+			memcpy(pagebuf, conv, (size_t)(us - conv));
+			pagebuf[us - conv] = '\0';
+			pid = pagebuf;
+		}
+	}
 	queue = json_array();
 	go_on = 1;
 	switch (kind) {
@@ -521,6 +616,9 @@ fb_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 			fb_queue(queue, conv, page);
 		break;
 	}
+	if (fb != NULL && fb->seen == NULL)
+		fb->seen = json_object();
+	fb_to_brand(pg, fb != NULL ? fb->seen : NULL);
 	if (fb == NULL) {
 		json_decref(queue);
 		free(q);

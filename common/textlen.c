@@ -32,6 +32,39 @@ static const char cctlds[] =
     " sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy"
     " uz va vc ve vg vi vn vu wf ws ye yt za zm zw ";
 
+/*
+ * Is s[0..n) its own NFC?  Conservatively: every code point past ASCII
+ * has no decomposition, combining class 0 and no part in any composition
+ * (utf8proc's comb_index is UINT16_MAX), as most punctuation, CJK and
+ * emoji do.  0 sends the text through utf8proc_map().
+ */
+static int
+nfc_stable(const char *s, size_t n)
+{
+	const utf8proc_property_t *prop;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	size_t i = 0;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			return 0;
+		prop = utf8proc_get_property(cp);
+		if (prop->combining_class != 0 ||
+		    prop->decomp_seqindex != UINT16_MAX ||
+		    prop->comb_index != UINT16_MAX)
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
 int
 textlen_nfc(const char *s, size_t n, struct buf *out)
 {
@@ -229,12 +262,17 @@ count(const char *s0, size_t n0, int how)
 	size_t total = 0, w, u, all;
 	int emoji;
 
-	if (textlen_nfc(s0, n0, &b) == -1) {
+	if (nfc_stable(s0, n0)) {
+		/* Already NFC (ASCII always is): no copy. */
+		s = s0;
+		end = s0 + n0;
+	} else if (textlen_nfc(s0, n0, &b) == -1) {
 		buf_free(&b);
 		return utf8_len(s0, n0);
+	} else {
+		s = buf_str(&b);
+		end = s + b.len;
 	}
-	s = buf_str(&b);
-	end = s + b.len;
 	for (p = s; p < end; ) {
 		if (how == COUNT_X && (u = textlen_url_at(s, p, end)) != 0) {
 			total += URL_WEIGHT;
@@ -253,6 +291,14 @@ count(const char *s0, size_t n0, int how)
 		    p[-1] == '/')) && (u = user_len(p, end, &all)) != 0) {
 			total += u;
 			p += all;
+			continue;
+		}
+		if ((unsigned char)*p < 0x80 && (p + 1 == end ||
+		    (unsigned char)p[1] < 0x80) && !(*p == '\r' &&
+		    p + 1 < end && p[1] == '\n')) {
+			/* An ASCII character before another: a cluster. */
+			p++;
+			total++;
 			continue;
 		}
 		p = cluster(p, end, &emoji, &w);

@@ -40,37 +40,6 @@ drafter_free(struct drafter *d)
 	buf_free(&d->scratch);
 }
 
-uint64_t
-digest64(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-uint64_t
-body_digest(const char *s, size_t n)
-{
-	const char *e = s + n;
-	uint64_t h;
-
-	for (;;) {
-		while (s < e && (*s == ' ' || *s == '\n'))
-			s++;
-		if (s == e || *s != '@')
-			break;
-		while (s < e && *s != ' ' && *s != '\n')
-			s++;
-	}
-	h = digest64(s, (size_t)(e - s));
-	return h != 0 ? h : 1;
-}
-
 /* A non-empty string at key, else NULL. */
 static const char *
 str(const json_t *obj, const char *key)
@@ -209,7 +178,7 @@ low_confidence(const struct drafter *d, const json_t *class,
  * too): the draft masks nothing of it and asks for nothing twice.
  */
 static json_t *
-review_reasons(const struct drafter *d, const json_t *class)
+review_reasons(struct drafter *d, const json_t *class)
 {
 	const json_t *v, *pii;
 	json_t *review;
@@ -235,8 +204,8 @@ review_reasons(const struct drafter *d, const json_t *class)
 			if (!other)
 				continue;
 		}
-		buf_reset((struct buf *)&d->scratch);
-		buf_printf((struct buf *)&d->scratch, "sensitive: %s",
+		buf_reset(&d->scratch);
+		buf_printf(&d->scratch, "sensitive: %s",
 		    json_string_value(v));
 		json_array_append_new(review, json_string(d->scratch.s));
 	}

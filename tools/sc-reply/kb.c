@@ -99,6 +99,19 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* A letter, mark or digit: part of a word. */
+static int
+wordchar(int32_t cp)
+{
+	int cat;
+
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+		    (cp >= 'A' && cp <= 'Z');
+	cat = utf8proc_category(cp);
+	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND;
+}
+
 /* Is cp written without spaces between words (Han, kana, Thai)? */
 static int
 unspaced(int32_t cp)
@@ -116,7 +129,6 @@ features(struct kb *kb, const char *s, size_t n)
 	size_t prevlen = 0, i, k, cps[64], ncp;
 	struct buf pair = BUF_INIT, padded = BUF_INIT;
 	int32_t cp;
-	int cat;
 
 	kb->nfeat = 0;
 	buf_reset(&kb->fold);
@@ -127,9 +139,7 @@ features(struct kb *kb, const char *s, size_t n)
 		/* skip to a word */
 		q = p;
 		cp = utf8_decode(&q, e);
-		cat = cp < 0 ? 0 : utf8proc_category(cp);
-		if (!(cat >= UTF8PROC_CATEGORY_LU &&
-		    cat <= UTF8PROC_CATEGORY_ND)) {
+		if (cp < 0 || !wordchar(cp)) {
 			p = q;
 			continue;
 		}
@@ -140,10 +150,7 @@ features(struct kb *kb, const char *s, size_t n)
 			while (p < e) {
 				q = p;
 				cp = utf8_decode(&q, e);
-				cat = cp < 0 ? 0 : utf8proc_category(cp);
-				if (!(cat >= UTF8PROC_CATEGORY_LU &&
-				    cat <= UTF8PROC_CATEGORY_ND) ||
-				    unspaced(cp))
+				if (cp < 0 || !wordchar(cp) || unspaced(cp))
 					break;
 				p = q;
 			}

@@ -225,7 +225,8 @@ main(int argc, char *argv[])
 		case OPT_REJECT:
 			gate_add(&g, optarg, ch == OPT_APPROVE ? GATE_APPROVE :
 			    GATE_REJECT);
-			mode = MODE_GATE;
+			if (mode != MODE_LINT)
+				mode = MODE_GATE;
 			break;
 		case OPT_LINT:
 			mode = MODE_LINT;
@@ -242,6 +243,9 @@ main(int argc, char *argv[])
 		}
 	}
 
+	if (g.n > 0 && mode == MODE_LINT)
+		die(SC_EXIT_FATAL, "--lint does not go with --approve or "
+		    "--reject");
 	if (mode == MODE_GATE && g.n > 0 && (topt != NULL || history != NULL))
 		die(SC_EXIT_FATAL, "--approve and --reject change statuses "
 		    "only: -t and --history do not go with them");

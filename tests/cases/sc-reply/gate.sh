@@ -67,4 +67,8 @@ grep -qx 'sc-reply: x:1: both approved and rejected' "$d/err" ||
     fail "both ways: $(cat "$d/err")"
 sc-reply --approve x:1 -t gate.json status.out >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--approve with -t"
+sc-reply --lint --approve x:1 status.out >/dev/null 2>"$d/err"
+[ $? -eq 2 ] || fail "--lint with --approve"
+grep -qx 'sc-reply: --lint does not go with --approve or --reject' "$d/err" ||
+    fail "--lint with --approve: $(cat "$d/err")"
 exit 0
