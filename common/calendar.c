@@ -244,7 +244,9 @@ cal_finish(struct calendar *c, char *err, size_t errlen)
 {
 	int d;
 
-	qsort(c->holidays, c->nholidays, sizeof(*c->holidays), cmp_day);
+	if (c->nholidays > 0)
+		qsort(c->holidays, c->nholidays, sizeof(*c->holidays),
+		    cmp_day);
 	if (c->zone == NULL)
 		return 0;
 	for (d = 0; d < 7; d++)
@@ -257,8 +259,8 @@ cal_finish(struct calendar *c, char *err, size_t errlen)
 static int
 holiday(const struct calendar *c, int64_t day)
 {
-	return bsearch(&day, c->holidays, c->nholidays, sizeof(day),
-	    cmp_day) != NULL;
+	return c->nholidays > 0 && bsearch(&day, c->holidays, c->nholidays,
+	    sizeof(day), cmp_day) != NULL;
 }
 
 /* Walks the open intervals in UTC, in order, from a given local day. */

@@ -32,6 +32,39 @@ cli_init(struct sc_common *c)
 	c->maxline = INPUT_MAXLINE_DEFAULT;
 }
 
+int
+cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	const char *tok, *name;
+	size_t len;
+	int ch, idx = -1;
+
+	/* getopt prefixes its messages with argv[0]. */
+	if (argc > 0)
+		argv[0] = (char *)sc_progname;
+	ch = getopt_long(argc, argv, shortopts, longopts, &idx);
+	if (ch == -1 || ch == '?' || ch == ':' || idx < 0)
+		return ch;
+	/*
+	 * The word the option came in: the last one taken, or the one
+	 * before it when the argument was a word of its own.
+	 */
+	tok = argv[optind - 1];
+	if (optarg != NULL && optarg == argv[optind - 1] && optind >= 2)
+		tok = argv[optind - 2];
+	name = longopts[idx].name;
+	if (strncmp(tok, "--", 2) != 0)
+		return ch;
+	tok += 2;
+	len = strcspn(tok, "=");
+	if (len == strlen(name) && strncmp(tok, name, len) == 0)
+		return ch;
+	fprintf(stderr, "%s: unrecognized option '--%.*s' (did you mean "
+	    "'--%s'?)\n", sc_progname, (int)len, tok, name);
+	cli_usage_error();
+}
+
 /* Print the synopsis, one "usage:" line per line of cli_usage_text. */
 static void
 print_synopsis(FILE *fp)

@@ -53,6 +53,18 @@ struct sc_common {
 extern const char *cli_usage_text;
 extern const char *cli_options_text;
 
+/*
+ * getopt_long() as every sc program calls it, with two differences:
+ * getopt's own messages ("unrecognized option '--bogus'") start with the
+ * program's name as diag.h prints it ("sc-report: ", not the path it was
+ * run by), and a long option must be spelled in full: getopt_long() takes
+ * "--reject" for "--rejects", which a typo or a future option could turn
+ * into a silent surprise.  An abbreviation is a usage error (exit 2):
+ *
+ *	sc-reply: unrecognized option '--reject' (did you mean '--rejects'?)
+ */
+int	cli_getopt(int argc, char **argv, const char *shortopts,
+	    const struct option *longopts);
 void	cli_init(struct sc_common *c);
 /* Handles ch if it is a common option or '?'/':'; returns 0 otherwise. */
 int	cli_common(struct sc_common *c, int ch, const char *arg);

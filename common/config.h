@@ -4,7 +4,8 @@
  * Found as: --config FILE, else $SC_CONFIG, else ~/.config/sc/config.json
  * (a missing default file is no error: the configuration is then empty).
  * It is a JSON object; sc(7) documents its keys.  Options override it.
- * A file that does not parse is an error naming file and line (exit 2).
+ * A file that does not parse is an error naming file and line (exit 2);
+ * so is a directory or a file over SC_FILE_MAX (64 MiB, buf.h).
  *
  * config_load() returns a new reference (an object, never NULL).
  */

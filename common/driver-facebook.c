@@ -442,7 +442,57 @@ fb_guess(const json_t *data)
 		return FB_CONVS;
 	if (id != NULL && strncmp(id, "m_", 2) == 0)
 		return FB_MESSAGES;
+	/* A comment has counts of its own and none of a post's edges. */
+	if (json_object_get(it, "comments") == NULL &&
+	    json_object_get(it, "reactions") == NULL &&
+	    json_object_get(it, "shares") == NULL &&
+	    (json_object_get(it, "like_count") != NULL ||
+	    json_object_get(it, "comment_count") != NULL ||
+	    json_object_get(it, "parent") != NULL))
+		return FB_COMMENTS;
 	return FB_FEED;
+}
+
+/*
+ * The post a replayed comments page belongs to: the object of its
+ * paging.next URL (".../OBJECT/comments?..."), else what the first
+ * comment's permalink names (".../PAGE/posts/POST?comment_id=..."), else
+ * the post part of the comment's id ("POST_COMMENT").  0, or -1.
+ */
+static int
+fb_replay_conv(const json_t *page, const json_t *data, char *out,
+    size_t len)
+{
+	const char *u, *e, *b, *p;
+	const json_t *it = json_array_get(data, 0);
+
+	u = json_path_str(page, "paging.next");
+	if (u != NULL && (e = strstr(u, "/comments")) != NULL) {
+		for (b = e; b > u && b[-1] != '/'; b--)
+			continue;
+		if (e > b && (size_t)(e - b) < len) {
+			snprintf(out, len, "%.*s", (int)(e - b), b);
+			return 0;
+		}
+	}
+	u = net_str(it, "permalink_url");
+	if (u != NULL && (p = strstr(u, "/posts/")) != NULL) {
+		for (b = p; b > u && b[-1] != '/'; b--)
+			continue;
+		e = p + 7 + strcspn(p + 7, "?/#");
+		if (p > b && e > p + 7 && (size_t)(e - b) < len) {
+			snprintf(out, len, "%.*s_%.*s", (int)(p - b), b,
+			    (int)(e - p - 7), p + 7);
+			return 0;
+		}
+	}
+	u = net_str(it, "id");
+	if (u != NULL && (p = strchr(u, '_')) != NULL && p > u &&
+	    (size_t)(p - u) < len) {
+		snprintf(out, len, "%.*s", (int)(p - u), u);
+		return 0;
+	}
+	return -1;
 }
 
 static int
@@ -452,7 +502,7 @@ fb_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 	struct fb *fb = n != NULL ? n->priv : NULL;
 	const json_t *data, *it, *edge, *more;
 	const char *id, *pid, *conv = NULL;
-	char *q = NULL, *us, pagebuf[32];
+	char *q = NULL, *us, pagebuf[32], convbuf[128];
 	json_t *queue, *next;
 	int64_t cut, t;
 	size_t i;
@@ -473,6 +523,17 @@ fb_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 	if (kind == FB_COMMENTS || kind == FB_MESSAGES)
 		conv = json_string_value(json_array_get(json_array_get(more,
 		    0), 0));
+	if (fb == NULL && kind == FB_COMMENTS && fb_replay_conv(page, data,
+	    convbuf, sizeof(convbuf)) == 0) {
+		conv = convbuf;
+		/* "PAGE_POST": the Page, for the brand's own comments */
+		if ((us = strchr(conv, '_')) != NULL &&
+		    (size_t)(us - conv) < sizeof(pagebuf)) {
+			memcpy(pagebuf, conv, (size_t)(us - conv));
+			pagebuf[us - conv] = '\0';
+			pid = pagebuf;
+		}
+	}
 	queue = json_array();
 	go_on = 1;
 	switch (kind) {

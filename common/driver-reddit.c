@@ -18,7 +18,9 @@
  *    its text is unescaped.
  *
  *  - A submission's text is its title, then its selftext, or for a link
- *    post the link; a comment's is its body.  Markdown stays as written.
+ *    post the link; a comment's is its body.  Markdown stays as written,
+ *    but for its character references (&nbsp; &amp; &#39;...) outside
+ *    code spans, decoded as a reader sees them.
  *
  *  - Rate limits: a 429, or a 2xx whose X-Ratelimit-Remaining (a float)
  *    is below 1, waits for X-Ratelimit-Reset, which counts seconds from
@@ -168,14 +170,61 @@ reddit_escaped(const json_t *children)
 	return 0;
 }
 
-/* Append s to b, unescaped if the page came escaped. */
+/*
+ * s[0..len) into b with its character references decoded, as Reddit's
+ * markdown shows them ("&nbsp;", "&amp;"), except inside code spans
+ * (`...`, ``...``), where markdown keeps them as written.
+ */
+static void
+reddit_decode(const char *s, size_t len, struct buf *b)
+{
+	const char *p = s, *end = s + len, *q, *close;
+	size_t n, m;
+
+	while (p < end) {
+		if ((q = memchr(p, '`', (size_t)(end - p))) == NULL)
+			q = end;
+		html_unescape(p, (size_t)(q - p), b);
+		if (q == end)
+			break;
+		for (n = 0; q + n < end && q[n] == '`'; n++)
+			continue;
+		/* the closing run of the same length */
+		for (close = q + n; close < end; close += m) {
+			if (*close != '`') {
+				m = 1;
+				continue;
+			}
+			for (m = 0; close + m < end && close[m] == '`'; m++)
+				continue;
+			if (m == n)
+				break;
+		}
+		if (close >= end) {	/* no code span: backticks as text */
+			buf_add(b, q, n);
+			p = q + n;
+			continue;
+		}
+		buf_add(b, q, (size_t)(close + n - q));
+		p = close + n;
+	}
+}
+
+/*
+ * Append s to b as a reader sees it (reddit_decode()); a page that came
+ * escaped is unescaped first.
+ */
 static void
 reddit_add(struct buf *b, const char *s, int escaped)
 {
-	if (escaped)
-		html_unescape(s, strlen(s), b);
-	else
-		buf_adds(b, s);
+	struct buf t = BUF_INIT;
+
+	if (escaped) {
+		html_unescape(s, strlen(s), &t);
+		reddit_decode(buf_str(&t), t.len, b);
+		buf_free(&t);
+	} else
+		reddit_decode(s, strlen(s), b);
 }
 
 /* The text of a submission (t3), comment (t1) or message (t4). */

@@ -5,8 +5,10 @@
  * A poll keeps the same since_id while it follows next_token (search) or
  * pagination_token (mentions) back; the tweets' ids are the positions.
  * Authors come from includes.users (expansions=author_id); the text is
- * note_tweet's when the tweet is long, with t.co links replaced by the
- * links they stand for and X's &amp; &lt; &gt; decoded.  Rate limits: a
+ * note_tweet's when the tweet is long, a retweet's the whole text of the
+ * tweet retweeted (expansions=referenced_tweets.id, includes.tweets),
+ * with t.co links replaced by the links they stand for and X's &amp;
+ * &lt; &gt; decoded.  Rate limits: a
  * 429, or a 200 whose x-rate-limit-remaining is 0, waits until
  * x-rate-limit-reset (epoch seconds).
  */
@@ -99,7 +101,7 @@ x_request(struct net *n, const char *pos, const char *cursor,
 	net_req_param(rq, "tweet.fields", "created_at,author_id,"
 	    "conversation_id,lang,public_metrics,referenced_tweets,"
 	    "in_reply_to_user_id,entities,note_tweet");
-	net_req_param(rq, "expansions", "author_id");
+	net_req_param(rq, "expansions", "author_id,referenced_tweets.id");
 	net_req_param(rq, "user.fields", "username,name,public_metrics,"
 	    "verified");
 	net_req_param(rq, "since_id", pos);
@@ -121,15 +123,14 @@ x_request(struct net *n, const char *pos, const char *cursor,
 	net_req_header(rq, "Authorization: Bearer %s", n->cred[0]);
 }
 
-/* The tweet's text: t.co links expanded, references decoded. */
-static json_t *
-x_text(const json_t *tw)
+/* The text of tw (note_tweet's when long), t.co links expanded, into a. */
+static int
+x_text_raw(const json_t *tw, struct buf *a)
 {
 	const json_t *src, *urls, *u;
-	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct buf b = BUF_INIT;
 	const char *text, *from, *to, *p, *hit;
 	size_t i, flen;
-	json_t *out;
 
 	src = json_object_get(tw, "note_tweet");
 	if ((text = net_str(src, "text")) == NULL) {
@@ -137,8 +138,8 @@ x_text(const json_t *tw)
 		text = net_str(tw, "text");
 	}
 	if (text == NULL)
-		return NULL;
-	buf_adds(&a, text);
+		return -1;
+	buf_adds(a, text);
 	urls = json_object_get(json_object_get(src, "entities"), "urls");
 	json_array_foreach(urls, i, u) {
 		if ((from = net_str(u, "url")) == NULL || (to = net_str(u,
@@ -146,14 +147,60 @@ x_text(const json_t *tw)
 			continue;
 		flen = strlen(from);
 		buf_reset(&b);
-		for (p = buf_str(&a); (hit = strstr(p, from)) != NULL;
+		for (p = buf_str(a); (hit = strstr(p, from)) != NULL;
 		    p = hit + flen) {
 			buf_add(&b, p, (size_t)(hit - p));
 			buf_adds(&b, to);
 		}
 		buf_adds(&b, p);
-		buf_reset(&a);
+		buf_reset(a);
+		buf_add(a, b.s, b.len);
+	}
+	buf_free(&b);
+	return 0;
+}
+
+/* The tweet tw retweets, from includes.tweets (by id), or NULL. */
+static const json_t *
+x_retweeted(const json_t *tw, const json_t *tweets)
+{
+	const json_t *refs, *ref;
+	const char *type, *id;
+	size_t i;
+
+	refs = json_object_get(tw, "referenced_tweets");
+	json_array_foreach(refs, i, ref)
+		if ((type = net_str(ref, "type")) != NULL &&
+		    strcmp(type, "retweeted") == 0 &&
+		    (id = net_str(ref, "id")) != NULL)
+			return json_object_get(tweets, id);
+	return NULL;
+}
+
+/*
+ * The tweet's text: t.co links expanded, references decoded.  A retweet's
+ * text is cut by X ("RT @user: ...…"): the whole text of the tweet it
+ * retweets (referenced_tweets.id expanded into includes.tweets) follows
+ * "RT @user: " instead.
+ */
+static json_t *
+x_text(const json_t *tw, const json_t *tweets)
+{
+	const json_t *orig;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	const char *text, *colon;
+	json_t *out;
+
+	text = net_str(tw, "text");
+	if (text != NULL && strncmp(text, "RT @", 4) == 0 &&
+	    (colon = strstr(text, ": ")) != NULL &&
+	    (orig = x_retweeted(tw, tweets)) != NULL &&
+	    x_text_raw(orig, &b) == 0) {
+		buf_add(&a, text, (size_t)(colon + 2 - text));
 		buf_add(&a, b.s, b.len);
+	} else if (x_text_raw(tw, &a) == -1) {
+		buf_free(&b);
+		return NULL;
 	}
 	buf_reset(&b);
 	html_unescape(buf_str(&a), a.len, &b);
@@ -198,7 +245,8 @@ count(json_t *m, const char *key, const json_t *pm, const char *from)
 
 /* One tweet as an import-shaped post, or NULL with why. */
 static json_t *
-x_post(const json_t *tw, const json_t *users, const char **why)
+x_post(const json_t *tw, const json_t *users, const json_t *tweets,
+    const char **why)
 {
 	const char *id, *author_id, *handle, *conv;
 	const json_t *user, *refs, *ref, *pm;
@@ -209,7 +257,7 @@ x_post(const json_t *tw, const json_t *users, const char **why)
 		*why = "a tweet without an \"id\"";
 		return NULL;
 	}
-	if ((text = x_text(tw)) == NULL) {
+	if ((text = x_text(tw, tweets)) == NULL) {
 		*why = "a tweet without a \"text\"";
 		return NULL;
 	}
@@ -257,7 +305,7 @@ x_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 {
 	const json_t *data, *tw, *u, *list;
 	const char *why = NULL, *next, *uid;
-	json_t *users, *post;
+	json_t *users, *tweets, *post;
 	size_t i;
 
 	(void)n;
@@ -283,13 +331,20 @@ x_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 	json_array_foreach(list, i, u)
 		if ((uid = net_str(u, "id")) != NULL)
 			json_object_set(users, uid, (json_t *)u);
+	/* includes.tweets by id: what retweets retweet. */
+	tweets = json_object();
+	list = json_object_get(json_object_get(page, "includes"), "tweets");
+	json_array_foreach(list, i, u)
+		if ((uid = net_str(u, "id")) != NULL)
+			json_object_set(tweets, uid, (json_t *)u);
 	json_array_foreach(data, i, tw) {
-		if ((post = x_post(tw, users, &why)) == NULL)
+		if ((post = x_post(tw, users, tweets, &why)) == NULL)
 			net_page_reject(pg, tw, "%s", why);
 		else
 			net_page_add(pg, post, net_str(tw, "id"), tw);
 	}
 	json_decref(users);
+	json_decref(tweets);
 	next = net_str(json_object_get(page, "meta"), "next_token");
 	if (next != NULL && *next != '\0')
 		net_page_next(pg, next);

@@ -160,11 +160,81 @@ trim_blanks(struct buf *out, size_t from)
 		out->s[out->len] = '\0';
 }
 
+/* The decoded href="..." of the tag p[0..q), appended to b; 0 or -1. */
+static int
+tag_href(const char *p, const char *q, struct buf *b)
+{
+	const char *a, *v, *e;
+	char quote;
+
+	for (a = p + 1; a + 5 < q; a++) {
+		if (strncasecmp(a, "href", 4) != 0 || (a[-1] != ' ' &&
+		    a[-1] != '\t' && a[-1] != '\n'))
+			continue;
+		for (v = a + 4; v < q && *v == ' '; v++)
+			continue;
+		if (v >= q || *v != '=')
+			continue;
+		for (v++; v < q && *v == ' '; v++)
+			continue;
+		quote = v < q && (*v == '"' || *v == '\'') ? *v++ : 0;
+		for (e = v; e < q && (quote ? *e != quote : *e != ' '); e++)
+			continue;
+		html_unescape(v, (size_t)(e - v), b);
+		return b->len > 0 ? 0 : -1;
+	}
+	return -1;
+}
+
+/*
+ * At </a>: a link text that is its own URL cut short with an ellipsis
+ * ("example.com/a/very/lo…", as remote servers send it) becomes the
+ * whole href.  The text of out from byte from on is the link's.
+ */
+static void
+link_end(struct buf *out, size_t from, const struct buf *href)
+{
+	const char *t, *h;
+	size_t tl, hl;
+
+	while (from < out->len && (out->s[from] == ' ' ||
+	    out->s[from] == '\n'))
+		from++;
+	t = out->s + from;
+	tl = out->len - from;
+	if (tl >= 3 && memcmp(t + tl - 3, "\xe2\x80\xa6", 3) == 0)
+		tl -= 3;
+	else if (tl >= 3 && memcmp(t + tl - 3, "...", 3) == 0)
+		tl -= 3;
+	else
+		return;
+	if (tl < 4)
+		return;
+	h = buf_str(href);
+	hl = href->len;
+	if (tl > hl || memcmp(t, h, tl) != 0) {
+		/* the text usually leaves the scheme out */
+		if (hl > 8 && strncmp(h, "https://", 8) == 0)
+			h += 8, hl -= 8;
+		else if (hl > 7 && strncmp(h, "http://", 7) == 0)
+			h += 7, hl -= 7;
+		if (hl > 4 && strncmp(h, "www.", 4) == 0 &&
+		    (tl < 4 || strncmp(t, "www.", 4) != 0))
+			h += 4, hl -= 4;
+		if (tl > hl || memcmp(t, h, tl) != 0)
+			return;
+	}
+	out->len = from;
+	buf_add(out, href->s, href->len);
+}
+
 void
 html_to_text(const char *html, size_t len, struct buf *out)
 {
 	const char *p = html, *end = html + len, *q, *name;
-	size_t start = out->len, k, pending = 0;
+	size_t start = out->len, k, pending = 0, link_from = 0;
+	struct buf href = BUF_INIT;
+	int in_link = 0;
 	char quote;
 
 	while (p < end) {
@@ -191,6 +261,16 @@ html_to_text(const char *html, size_t len, struct buf *out)
 			for (k = 0; name + k < q && isalnum(
 			    (unsigned char)name[k]); k++)
 				continue;
+			if (k == 1 && (*name == 'a' || *name == 'A')) {
+				if (p[1] != '/') {
+					buf_reset(&href);
+					in_link = tag_href(p, q, &href) == 0;
+					link_from = out->len;
+				} else if (in_link) {
+					link_end(out, link_from, &href);
+					in_link = 0;
+				}
+			}
 			switch (tag_break(name, k)) {
 			case BRK_LINE:
 				pending++;
@@ -241,6 +321,7 @@ html_to_text(const char *html, size_t len, struct buf *out)
 			p = q;
 		}
 	}
+	buf_free(&href);
 	/* <br> on its own lines keeps them: only the very end is trimmed. */
 	while (out->len > start && (out->s[out->len - 1] == ' ' ||
 	    out->s[out->len - 1] == '\n' || out->s[out->len - 1] == '\t'))

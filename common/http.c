@@ -140,6 +140,51 @@ transient(CURLcode rc)
 	}
 }
 
+/* Errors of configuration, not of the moment: retrying cannot cure them. */
+static int
+permanent(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_URL_MALFORMAT:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+	case CURLE_NOT_BUILT_IN:
+	case CURLE_BAD_FUNCTION_ARGUMENT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+http_url_check(const char *url, char *why, size_t whylen)
+{
+	CURLU *u;
+	CURLUcode uc;
+	char *scheme = NULL, *host = NULL;
+	int ret = -1;
+
+	if ((u = curl_url()) == NULL)
+		die(SC_EXIT_FATAL, "out of memory");
+	if ((uc = curl_url_set(u, CURLUPART_URL, url, 0)) != CURLUE_OK)
+		snprintf(why, whylen, "%s", curl_url_strerror(uc));
+	else if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0))
+		snprintf(why, whylen, "not an http or https URL");
+	else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+	    *host == '\0')
+		snprintf(why, whylen, "no host");
+	else
+		ret = 0;
+	/* libcurl's "Bad IPv6 address": our messages are lower case. */
+	if (ret == -1 && why[0] >= 'A' && why[0] <= 'Z' && why[1] >= 'a' &&
+	    why[1] <= 'z')
+		why[0] = (char)(why[0] - 'A' + 'a');
+	curl_free(scheme);
+	curl_free(host);
+	curl_url_cleanup(u);
+	return ret;
+}
+
 /* Errors after which the request surely never reached the server. */
 static int
 never_left(CURLcode rc)
@@ -592,6 +637,7 @@ http_request(struct http *h, const char *method, const char *url,
 			    !idempotent(method))) {
 				set_error(resp, method, url,
 				    curl_easy_strerror(rc), n + 1);
+				resp->permanent = permanent(rc);
 				resp->unsent = never_left(rc);
 				ret = -1;
 				break;

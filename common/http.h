@@ -61,6 +61,11 @@ struct http_resp {
 	 */
 	int		 unsent;
 	char		 error[256];	/* why there was no response */
+	/*
+	 * No response, and trying later will not help: the URL is malformed
+	 * or its scheme unsupported (a configuration error, exit 2, not 75).
+	 */
+	int		 permanent;
 };
 
 struct http;
@@ -77,6 +82,12 @@ void		 http_free(struct http *h);
 int		 http_request(struct http *h, const char *method,
 		    const char *url, const char *const *headers,
 		    const char *body, size_t bodylen, struct http_resp *resp);
+/*
+ * 0 when libcurl can parse url (an absolute http or https URL with a
+ * host), else -1 with the reason in why: for checking a configured base
+ * URL once at start rather than failing every request.
+ */
+int		 http_url_check(const char *url, char *why, size_t whylen);
 /* Value of a response header, case-insensitively; NULL if absent. */
 const char	*http_header(const struct http_resp *resp, const char *name);
 void		 http_resp_free(struct http_resp *resp);

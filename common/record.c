@@ -341,6 +341,23 @@ splice(struct buf *b, const char *s, const struct jscan_member *m,
 	buf_addc(b, '\n');
 }
 
+json_t *
+rec_next_keys(struct recin *r, const char *const *want)
+{
+	struct jscan_member m[REC_MEMBERS];
+	json_t *post;
+	size_t nm, close;
+
+	while (next_line(r)) {
+		if (jscan_object(r->line, r->len, m, REC_MEMBERS, &nm,
+		    &close) == 0 && (post = pick(r->line, m, nm, want)) != NULL)
+			return post;
+		if ((post = parse_current(r)) != NULL)
+			return post;
+	}
+	return NULL;
+}
+
 int
 rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
     const char *const *want, const char *key, rec_filter_fn fn, void *ctx)

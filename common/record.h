@@ -81,6 +81,14 @@ int		 rec_filter(const struct sc_common *c, char *const *files,
  * message either way.  fn must change nothing in post but key.
  */
 #define REC_MEMBERS	64
+/*
+ * rec_next() for a program that reads only the top-level members named in
+ * want (NULL-terminated): a line that jscan.h finds plain is not parsed
+ * whole, and the object returned holds just the wanted members it has;
+ * other lines are parsed whole (and may hold more).  Bad lines are
+ * rejected with rec_next()'s messages.
+ */
+json_t		*rec_next_keys(struct recin *r, const char *const *want);
 int		 rec_filter_keys(const struct sc_common *c,
 		    char *const *files, int nfiles, const char *const *want,
 		    const char *key, rec_filter_fn fn, void *ctx);

@@ -89,6 +89,7 @@ state_write_json(const char *path, const json_t *j)
 json_t *
 state_read_json(const char *path, int *missing)
 {
+	struct buf b = BUF_INIT;
 	json_error_t err;
 	json_t *j;
 
@@ -97,9 +98,18 @@ state_read_json(const char *path, int *missing)
 		*missing = 1;
 		return NULL;
 	}
-	if ((j = json_load_file(path, 0, &err)) == NULL)
+	if (buf_readfile_max(&b, path, SC_FILE_MAX) == -1) {
+		if (errno == EFBIG)
+			warnat(path, 0, "larger than 64 MiB");
+		else
+			warnat(path, 0, "%s", strerror(errno));
+		buf_free(&b);
+		return NULL;
+	}
+	if ((j = json_loadb(buf_str(&b), b.len, 0, &err)) == NULL)
 		warnat(path, err.line > 0 ? (unsigned long)err.line : 0, "%s",
 		    err.text);
+	buf_free(&b);
 	return j;
 }
 

@@ -19,7 +19,9 @@ int	state_write(const char *path, const void *data, size_t len);
 int	state_write_json(const char *path, const json_t *j);
 /*
  * Returns a JSON value, or NULL: *missing is set when the file does not
- * exist (not an error); otherwise the error is reported and NULL returned.
+ * exist (not an error); otherwise the error ("path: Is a directory",
+ * "path: larger than 64 MiB", "path:line: parse error") is reported and
+ * NULL returned.  The caller checks the value's shape.
  */
 json_t	*state_read_json(const char *path, int *missing);
 /*

@@ -402,15 +402,32 @@ tz_name(const struct tz *z)
 }
 
 struct tz *
+tz_parse(const char *name, const void *buf, size_t len, char *err,
+    size_t errlen)
+{
+	struct tz *z;
+	int rc;
+
+	z = xcalloc(1, sizeof(*z));
+	if ((rc = parse_tzif(z, buf, len)) != 0) {
+		snprintf(err, errlen, "%s", rc == -2 ? "it counts leap seconds; "
+		    "use the zone without \"right/\"" : "not a valid TZif file");
+		tz_free(z);
+		return NULL;
+	}
+	z->name = xstrdup(name);
+	return z;
+}
+
+struct tz *
 tz_load(const char *name, char *err, size_t errlen)
 {
 	const char *dir;
 	unsigned char *buf = NULL;
 	struct tz *z = NULL;
-	char *path = NULL;
+	char *path = NULL, tzerr[200];
 	FILE *fp = NULL;
 	size_t len;
-	int rc;
 
 	if (!valid_name(name)) {
 		snprintf(err, errlen, "not a time zone name: \"%s\"", name);
@@ -434,17 +451,9 @@ tz_load(const char *name, char *err, size_t errlen)
 		    name, path, strerror(errno));
 		goto out;
 	}
-	z = xcalloc(1, sizeof(*z));
-	if ((rc = parse_tzif(z, buf, len)) != 0) {
-		snprintf(err, errlen, rc == -2 ? "time zone \"%s\" counts leap "
-		    "seconds (%s); use the zone without \"right/\"" :
-		    "unknown time zone \"%s\" (%s is not a valid TZif file)",
-		    name, path);
-		tz_free(z);
-		z = NULL;
-		goto out;
-	}
-	z->name = xstrdup(name);
+	if ((z = tz_parse(name, buf, len, tzerr, sizeof(tzerr))) == NULL)
+		snprintf(err, errlen, "unknown time zone \"%s\" (%s: %s)", name,
+		    path, tzerr);
 out:
 	if (fp != NULL)
 		fclose(fp);

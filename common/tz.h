@@ -31,12 +31,18 @@ struct tz;
 
 /*
  * Load zone name ("Europe/Warsaw", "UTC").  NULL with a reason in err
- * ("unknown time zone \"Mars/Base\"", "not a TZif file") when the name is
- * not a zone of the database; names with "..", a leading '/' or
- * characters outside [A-Za-z0-9/_+-] are refused without touching the
- * file system.
+ * when the name is not a zone of the database: 'unknown time zone
+ * "Mars/Base" (not in /usr/share/zoneinfo)'.  Names with "..", a leading
+ * '/' or characters outside [A-Za-z0-9/_+-] are refused without touching
+ * the file system.
  */
 struct tz	*tz_load(const char *name, char *err, size_t errlen);
+/*
+ * The same from the bytes of a TZif file already read (buf[0..len)), named
+ * name; NULL with a reason in err when they are not a valid TZif file.
+ */
+struct tz	*tz_parse(const char *name, const void *buf, size_t len,
+		    char *err, size_t errlen);
 void		 tz_free(struct tz *z);
 /* The name it was loaded as. */
 const char	*tz_name(const struct tz *z);

@@ -217,4 +217,5 @@ svc_stop slurmctld
 svc_stop munged
 t "munged, slurmctld, slurmd and every job step are gone" \
     '[ -z "$(svc_survivors)" ] && [ -z "$(netns_others)" ] || { netns_others; false; }'
+t "nothing of the test is left running" '[ -z "$(svc_strays)" ]'
 t_done

@@ -121,7 +121,34 @@ class_gzip() {
 	cd "$tmp" || exit 2
 }
 
-classes="output_is_input gzip"
+# Options: run by a path, getopt's messages still say "prog: "; a long
+# option abbreviated is refused, not taken for the one it starts.
+class_options() {
+	name=$1
+	prog=$bindir/$2
+	shift 2
+	"$prog" "$@" --bogus </dev/null >/dev/null 2>err
+	rc=$?
+	sed -n 1p err >err1
+	check "$name: --bogus by path: exit 2, \"$name: \" prefix" $rc 2 err1 \
+	    "$name: unrecognized option '--bogus'"
+	"$prog" "$@" --rejec r.ndjson </dev/null >/dev/null 2>err
+	rc=$?
+	sed -n 1p err >err1
+	# (ambiguous where the program also has a --reject)
+	checkre "$name: --rejec is no --rejects" $rc 2 err1 \
+	    "^$name: (unrecognized option '--rejec' \(did you mean '--rejects'\?\)|option '--rejec' is ambiguous; possibilities: .*)\$"
+	"$prog" "$@" --stric </dev/null >/dev/null 2>err
+	rc=$?
+	sed -n 1p err >err1
+	check "$name: --stric is no --strict" $rc 2 err1 \
+	    "$name: unrecognized option '--stric' (did you mean '--strict'?)"
+	"$prog" "$@" --strict --rejects=r.ndjson </dev/null >/dev/null 2>err
+	check "$name: full spellings, with = too" $? 0 err ""
+	rm -f r.ndjson
+}
+
+classes="output_is_input gzip options"
 
 for class in $classes; do
 	echo "$programs" | while IFS='	' read -r name cmd; do

@@ -117,5 +117,5 @@ if "$bindir/sc-report" --help 2>&1 | grep -q 'html'; then
 else
 	t_skip "sc-report --format html in Chromium" "sc-report has no --format html yet"
 fi
-t "no Chromium process left" '[ -z "$(pgrep -f -- "--user-data-dir=$d/" || true)" ]'
+t "no Chromium process left" '[ -z "$(svc_strays)" ]'
 t_done

@@ -188,4 +188,5 @@ svc_log "$d/day.err" "$d/team.err" "$d/unans.err"
 
 svc_stop postgres INT
 t "postgres and its workers are gone" '[ -z "$(svc_survivors)" ]'
+t "nothing of the test is left running" '[ -z "$(svc_strays)" ]'
 t_done

@@ -47,16 +47,13 @@ row "sc-fetch import vs jq -c ." \
     "'$bindir/sc-fetch' import '$in'" "jq -c . '$in'"
 row "sc-classify vs jq -c '.class={}'" \
     "'$bindir/sc-classify' '$in'" "jq -c '.class={}' '$in'"
-row "sc-route vs jq -c '.route={...}'" \
-    "'$bindir/sc-route' -r '$ex/rules.json' '$dir/classified.ndjson'" \
-    "jq -c '.route={queue:(if .class.intent==\"complaint\" then \"complaints\" else \"general\" end)}' '$dir/classified.ndjson'"
+sh "$top/tests/bench/route.sh" "$bindir"
 row "sc-reply vs jq -c '.reply={...}'" \
     "'$bindir/sc-reply' -t '$ex/templates.json' '$dir/classified.ndjson'" \
     "jq -c '.reply={text:(\"Hi \" + (.author.name // \"there\")),status:\"draft\"}' '$dir/classified.ndjson'"
-row "sc-report vs jq -s group_by" \
-    "'$bindir/sc-report' '$in'" \
-    "jq -c -s 'group_by(.platform) | map({platform: .[0].platform, n: length})' '$in'"
+sh "$top/tests/bench/report.sh" "$bindir"
 sh "$top/tests/bench/fetch.sh" "$bindir"
 sh "$top/tests/bench/classify.sh" "$bindir"
 sh "$top/tests/bench/classify-trained.sh" "$bindir"
+sh "$top/tests/bench/intent.sh" "$bindir"
 sh "$top/tests/bench/reply.sh" "$bindir"

@@ -19,6 +19,8 @@
 #                      sends SIG (TERM by default) to the service and waits
 #                      up to 15 s for it and the processes of its session,
 #                      then sends KILL; returns 1 if anything survived.
+#   svc_strays         prints the processes still running whose command line
+#                      names $SVC_TMP (clients the test ran, not services).
 #   svc_listeners NAME prints "addr:port" for each TCP socket in LISTEN state
 #                      held by the service or any process under it.
 #   svc_survivors      prints the pids still running of every service ever
@@ -206,6 +208,27 @@ svc_survivors() {
 		done
 	done
 	return 0
+}
+
+# svc_strays: processes, not zombies, whose command line names $SVC_TMP:
+# what a client such as parallel or ssh may have left running.
+svc_strays() {
+	python3 - "$SVC_TMP/" <<'EOF'
+import os, sys
+me = str(os.getpid())
+for q in os.listdir("/proc"):
+    if not q.isdigit() or q == me:
+        continue
+    try:
+        with open("/proc/%s/cmdline" % q, "rb") as f:
+            cmd = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        with open("/proc/%s/stat" % q) as f:
+            st = f.read()
+    except OSError:
+        continue
+    if sys.argv[1] in cmd and st[st.rindex(")") + 2] not in "ZX":
+        print(q, cmd[:120])
+EOF
 }
 
 svc_listeners() {

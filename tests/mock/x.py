@@ -8,7 +8,8 @@ an empty page.  Bearer token; x-rate-limit-* headers with an epoch reset; 429
 with an RFC 7807 problem body.
 
 Data: --data FILE with {"tweets": [...], "users": [...]} as the API gives
-them, or --posts N generated tweets (ids 1790000000000001000 + 1000 i,
+them (and "referenced": tweets that expansions=referenced_tweets.id puts
+in includes.tweets without being results themselves), or --posts N generated tweets (ids 1790000000000001000 + 1000 i,
 one a minute from --set t0=EPOCH, default 2026-11-20T00:00:00Z).
 POST /2/tweets creates a reply (reply.in_reply_to_tweet_id; an id starting
 404 is a deleted tweet: 403), logged as "created".
@@ -232,6 +233,21 @@ def handle(server, req):
                 want.append(u)
         if "author_id" in (req.q("expansions") or "") and want:
             body["includes"] = {"users": want}
+        if "referenced_tweets.id" in (req.q("expansions") or ""):
+            # the tweets referenced: from the dataset or data's
+            # "referenced" list (originals not in the search result)
+            pool = {tw["id"]: tw for tw in tweets}
+            if server.data is not None:
+                pool.update({tw["id"]: tw for tw in
+                             server.data.get("referenced", [])})
+            refs = []
+            for tw in page:
+                for r in tw.get("referenced_tweets", []):
+                    o = pool.get(r.get("id"))
+                    if o is not None and o not in refs:
+                        refs.append(o)
+            if refs:
+                body.setdefault("includes", {})["tweets"] = refs
         meta["newest_id"] = page[0]["id"]
         meta["oldest_id"] = page[-1]["id"]
         if more:

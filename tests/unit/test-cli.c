@@ -56,8 +56,8 @@ parse(int argc, char **argv, struct parsed *p)
 	cli_init(&p->c);
 	optind = 0;
 	opterr = 1;
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "r:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "r:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'r':
 			p->rules = optarg;
@@ -355,6 +355,55 @@ test_reals(void)
 	}
 }
 
+/* cli_getopt: whole names only; getopt's messages under the program's name. */
+static void
+test_getopt(void)
+{
+	static const struct {
+		const char	*words;
+		int		 rc;
+		const char	*err;	/* its first line */
+	} t[] = {
+		{ "sc-x --rules r --dry-run --rejects=j --strict", 0, "" },
+		{ "sc-x --rules=r -o out --output=o2", 0, "" },
+		{ "sc-x --rej j", 2,
+		    "sc-x: unrecognized option '--rej' (did you mean "
+		    "'--rejects'?)" },
+		{ "sc-x --rejec=j", 2,
+		    "sc-x: unrecognized option '--rejec' (did you mean "
+		    "'--rejects'?)" },
+		{ "sc-x --dry", 2,
+		    "sc-x: unrecognized option '--dry' (did you mean "
+		    "'--dry-run'?)" },
+		{ "sc-x --rul r", 2,
+		    "sc-x: unrecognized option '--rul' (did you mean "
+		    "'--rules'?)" },
+		{ "sc-x in --dry", 2,
+		    "sc-x: unrecognized option '--dry' (did you mean "
+		    "'--dry-run'?)" },
+		{ "sc-x -r --rul", 0, "" },
+		{ "build/bin/sc-x --bogus", 2,
+		    "sc-x: unrecognized option '--bogus'" },
+		{ "/usr/bin/sc-x --rules", 2,
+		    "sc-x: option '--rules' requires an argument" },
+		{ "./sc-x -q", 2, "sc-x: invalid option -- 'q'" },
+		{ "sc-x -- --rej", 0, "" },
+	};
+	char *out, *err, *nl;
+	size_t i;
+	int st;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		st = run_child(parse_child, (void *)t[i].words, &out, &err);
+		if ((nl = strchr(err, '\n')) != NULL)
+			*nl = '\0';
+		ok(exited(st, t[i].rc), "%s: exit %d", t[i].words, t[i].rc);
+		is_str(err, t[i].err, "%s: message", t[i].words);
+		free(out);
+		free(err);
+	}
+}
+
 int
 main(void)
 {
@@ -362,6 +411,7 @@ main(void)
 	test_parse();
 	test_help();
 	test_full();
+	test_getopt();
 	test_numbers();
 	test_reals();
 	return tap_done();

@@ -170,6 +170,21 @@ test_errors(void)
 		free(f);
 	}
 
+	/* Unbounded or not a file: a message, not memory eaten. */
+	st = run_child(load_child, (void *)"/dev/zero", &out, &err);
+	ok(exited(st, SC_EXIT_FATAL), "/dev/zero: exit 2");
+	is_str(err, "test-config: /dev/zero: larger than 64 MiB\n",
+	    "/dev/zero: over the 64 MiB cap");
+	free(out);
+	free(err);
+	st = run_child(load_child, dir, &out, &err);
+	want = xasprintf("test-config: %s: Is a directory\n", dir);
+	ok(exited(st, SC_EXIT_FATAL), "a directory: exit 2");
+	is_str(err, want, "a directory: says so");
+	free(want);
+	free(out);
+	free(err);
+
 	/* The same through $SC_CONFIG. */
 	f = write_file("env-bad.json", "{\n\n  oops\n}\n");
 	setenv("SC_CONFIG", f, 1);

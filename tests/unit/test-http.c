@@ -173,6 +173,46 @@ alarm_handler(int sig)
 	(void)sig;
 }
 
+/* A base URL checked once at start; a malformed one is no temporary error. */
+static void
+test_url_check(void)
+{
+	struct http_resp resp;
+	struct http *h;
+	char why[128];
+	struct http_opts o;
+
+	ok(http_url_check("https://api.x.com", why, sizeof(why)) == 0,
+	    "an https URL passes");
+	ok(http_url_check("http://127.0.0.1:8080/x/", why, sizeof(why)) == 0,
+	    "an http URL with a port and path passes");
+	ok(http_url_check("http://[::1]:80/", why, sizeof(why)) == 0,
+	    "an IPv6 literal passes");
+	ok(http_url_check("http://[::1", why, sizeof(why)) == -1,
+	    "an unclosed IPv6 literal fails");
+	is_str(why, "bad IPv6 address", "with libcurl's reason, lower case");
+	ok(http_url_check("http://", why, sizeof(why)) == -1,
+	    "no host fails");
+	ok(http_url_check("gopher://h/", why, sizeof(why)) == -1,
+	    "another scheme fails");
+	is_str(why, "not an http or https URL", "and says so");
+	ok(http_url_check("", why, sizeof(why)) == -1, "empty fails");
+
+	memset(&o, 0, sizeof(o));
+	o.retries = 3;
+	h = http_new(&o);
+	memset(&resp, 0, sizeof(resp));
+	ok(http_request(h, "GET", "http://[::1", NULL, NULL, 0, &resp) == -1 &&
+	    resp.permanent && resp.attempts == 1,
+	    "a malformed URL: no answer, permanent, not retried");
+	http_resp_free(&resp);
+	ok(http_request(h, "GET", "http://127.0.0.1:1/", NULL, NULL, 0,
+	    &resp) == -1 && !resp.permanent,
+	    "a refused connection is not permanent");
+	http_resp_free(&resp);
+	http_free(h);
+}
+
 static void
 test_sleep(void)
 {
@@ -637,6 +677,7 @@ main(int argc, char **argv)
 
 	test_redact();
 	test_urlencode();
+	test_url_check();
 	test_sleep();
 	if ((rc = start_server(&fp)) == -1)
 		printf("ok %d # SKIP no python3\n", ++tap_n);

@@ -371,6 +371,53 @@ test_strict(void)
 	free(a.out);
 }
 
+/* rec_next_keys: the wanted members only, rec_next's rejections. */
+static void
+test_next_keys(void)
+{
+	static const char text[] =
+	    "{\"id\":\"x:1\",\"text\":\"long\",\"route\":{\"skip\":true},"
+	    "\"n\":[1,2]}\n"
+	    "{\"id\":\"x:\\u0032\",\"id2\":1}\n"
+	    "{\"id\":oops}\n"
+	    "{\"a\":1,\"a\":2,\"id\":\"x:3\"}\n";
+	static const char *const want[] = { "id", "route", NULL };
+	struct sc_common c;
+	struct recin *r;
+	json_t *j;
+	char *files[1], *err, *exp;
+
+	cli_init(&c);
+	files[0] = write_file("keys.ndjson", text, sizeof(text) - 1);
+	capture();
+	r = rec_open(&c, files, 1);
+	j = rec_next_keys(r, want);
+	ok(json_object_size(j) == 2 &&
+	    strcmp(json_string_value(json_object_get(j, "id")), "x:1") == 0 &&
+	    json_is_true(json_object_get(json_object_get(j, "route"), "skip")),
+	    "rec_next_keys: only id and route, parsed");
+	json_decref(j);
+	j = rec_next_keys(r, want);
+	ok(j != NULL && strcmp(json_string_value(json_object_get(j, "id")),
+	    "x:2") == 0, "an escaped string is decoded");
+	json_decref(j);
+	j = rec_next_keys(r, want);
+	ok(j != NULL && strcmp(json_string_value(json_object_get(j, "id")),
+	    "x:3") == 0 && rec_lineno(r) == 4,
+	    "a bad line is rejected, a duplicate key goes to jansson");
+	json_decref(j);
+	ok(rec_next_keys(r, want) == NULL, "then NULL at the end");
+	rec_close(r);
+	err = captured();
+	exp = xasprintf("test-record: %s:3: invalid JSON at byte 10: invalid "
+	    "token near 'oops'\n", files[0]);
+	is_str(err, exp, "the same message as rec_next");
+	free(exp);
+	free(err);
+	unlink(files[0]);
+	free(files[0]);
+}
+
 static void
 test_lowlevel(void)
 {
@@ -492,6 +539,7 @@ main(int argc, char **argv)
 	test_status();
 	test_strict();
 	test_lowlevel();
+	test_next_keys();
 	test_bad_rejects();
 	if (rmdir(dir) == -1)
 		ok(0, "temporary directory left clean: %s", dir);

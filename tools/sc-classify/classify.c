@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "model.h"
 
 /*
  * Texts in Latin letters with no language cue are scored as English, and
@@ -141,4 +142,39 @@ class_json(struct classifier *c, const struct class_result *r)
 	    round3(r->sent.score));
 	json_object_set_nocheck(o, "lang", c->lang[r->lang.lang]);
 	return json_incref(o);
+}
+
+json_t *
+class_scores(const struct classifier *c, const struct class_result *r)
+{
+	json_t *o;
+	int i;
+
+	o = json_object();
+	for (i = 0; i < INTENT_COUNT; i++)
+		json_object_set_new_nocheck(o, json_string_value(c->intent[i]),
+		    json_real(round3(r->intent.score[i])));
+	return o;
+}
+
+int
+class_context(const json_t *post)
+{
+	return json_is_true(json_object_get(post, "in_reply_to_brand")) ?
+	    CTX_REPLY_TO_BRAND : 0;
+}
+
+void
+class_stack(const struct class_result *r, float *v)
+{
+	int i;
+
+	_Static_assert(2 * INTENT_COUNT + 2 <= MODEL_STACK_N,
+	    "MODEL_STACK_N too small");
+	memset(v, 0, MODEL_STACK_N * sizeof(*v));
+	for (i = 0; i < INTENT_COUNT; i++)
+		v[i] = (float)(r->intent.score[i] / 4);
+	v[INTENT_COUNT + r->intent.intent] = 1;
+	v[2 * INTENT_COUNT] = (float)r->sent.score;
+	v[2 * INTENT_COUNT + 1] = (float)r->intent.conf;
 }

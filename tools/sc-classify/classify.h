@@ -57,5 +57,18 @@ void	 classify(struct classifier *c, const char *s, size_t n, int ctx,
  * made anew, which saves a dozen allocations a post.
  */
 json_t	*class_json(struct classifier *c, const struct class_result *r);
+/*
+ * The raw score of each intent before calibration, {"complaint": 2.1,
+ * ...}: for --scores (fitting a calibration, stacking outside sc).
+ */
+json_t	*class_scores(const struct classifier *c, const struct class_result *r);
+/* The CTX_ bits of a post (intent.h): in_reply_to_brand true. */
+int	 class_context(const json_t *post);
+/*
+ * What a stacked model reads of r (model.h, MODEL_STACK_N numbers): the
+ * intent scores (scaled to about 0..1), the intent chosen (one of seven
+ * set to 1), the sentiment score, and the intent's confidence.
+ */
+void	 class_stack(const struct class_result *r, float *v);
 
 #endif

@@ -8,7 +8,10 @@
  * recall, F1 and support, and the matrix, as an aligned table or as one
  * JSON object (--format ndjson).  A record lacking either value is
  * skipped and counted, not rejected: unlabelled records are normal in a
- * classified stream.
+ * classified stream.  When the records carry class.confidence.NAME, a
+ * reliability table follows: per confidence band, how many records and
+ * how many of them right, and the same for confidence >= 0.8, the band
+ * sc-reply's gate trusts.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,6 +27,11 @@
 #include "sc.h"
 #include "xmem.h"
 
+/* Confidence bands: [band[i], band[i + 1]), the last one closed. */
+static const double band[] = { 0, 0.2, 0.4, 0.6, 0.8, 0.9, 1 };
+#define NBAND		(sizeof(band) / sizeof(band[0]) - 1)
+#define CONFIDENT	0.8
+
 struct tally {
 	struct hmap	*map;		/* label -> index + 1 */
 	char	       **name;
@@ -33,6 +41,10 @@ struct tally {
 	unsigned long	 records;
 	unsigned long	 no_gold;
 	unsigned long	 no_pred;
+	unsigned long	 inband[NBAND];	/* records with a confidence */
+	unsigned long	 rightband[NBAND];
+	unsigned long	 confident, rightconfident;
+	unsigned long	 withconf;
 };
 
 static size_t
@@ -63,8 +75,31 @@ tally_label(struct tally *t, const char *s)
 }
 
 static void
+tally_conf(struct tally *t, const json_t *post, const char *conf, int right)
+{
+	const json_t *v = json_path(post, conf);
+	double x;
+	size_t i;
+
+	if (!json_is_number(v))
+		return;
+	x = json_number_value(v);
+	if (!(x >= 0 && x <= 1))
+		return;
+	for (i = 0; i + 1 < NBAND && x >= band[i + 1]; i++)
+		continue;
+	t->withconf++;
+	t->inband[i]++;
+	t->rightband[i] += right;
+	if (x >= CONFIDENT) {
+		t->confident++;
+		t->rightconfident += right;
+	}
+}
+
+static void
 tally_post(struct tally *t, const json_t *post, const char *gold,
-    const char *pred, struct buf *tmp)
+    const char *pred, const char *conf, struct buf *tmp)
 {
 	const char *g, *p;
 	size_t gi, pi;
@@ -81,6 +116,7 @@ tally_post(struct tally *t, const json_t *post, const char *gold,
 	pi = tally_label(t, p);
 	t->cm[gi * t->cap + pi]++;
 	t->records++;
+	tally_conf(t, post, conf, gi == pi);
 }
 
 struct score {
@@ -226,6 +262,55 @@ report_text(struct buf *b, const struct tally *t, const struct score *s,
 	}
 }
 
+static void
+report_reliability_text(struct buf *b, const struct tally *t)
+{
+	size_t i;
+
+	if (t->withconf == 0)
+		return;
+	buf_adds(b, "\nconfidence  records  share  accuracy\n");
+	for (i = 0; i < NBAND; i++)
+		buf_printf(b, "[%.1f, %.1f%c  %-7lu  %.3f  %.3f\n", band[i],
+		    band[i + 1], i + 1 == NBAND ? ']' : ')', t->inband[i],
+		    ratio(t->inband[i], t->withconf),
+		    ratio(t->rightband[i], t->inband[i]));
+	buf_printf(b, ">= %.1f      %-7lu  %.3f  %.3f\n", CONFIDENT,
+	    t->confident, ratio(t->confident, t->withconf),
+	    ratio(t->rightconfident, t->confident));
+}
+
+static json_t *
+report_reliability_json(const struct tally *t)
+{
+	json_t *r, *a, *o;
+	size_t i;
+
+	r = json_object();
+	a = json_array();
+	for (i = 0; i < NBAND; i++) {
+		o = json_object();
+		json_object_set_new(o, "from", json_real(band[i]));
+		json_object_set_new(o, "to", json_real(band[i + 1]));
+		json_object_set_new(o, "records",
+		    json_integer((json_int_t)t->inband[i]));
+		json_object_set_new(o, "accuracy",
+		    json_real(ratio(t->rightband[i], t->inband[i])));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(r, "bands", a);
+	o = json_object();
+	json_object_set_new(o, "from", json_real(CONFIDENT));
+	json_object_set_new(o, "records", json_integer((json_int_t)
+	    t->confident));
+	json_object_set_new(o, "share", json_real(ratio(t->confident,
+	    t->withconf)));
+	json_object_set_new(o, "accuracy", json_real(ratio(t->rightconfident,
+	    t->confident)));
+	json_object_set_new(r, "confident", o);
+	return r;
+}
+
 static json_t *
 report_json(const struct tally *t, const struct eval_opts *o,
     const struct score *s, const size_t *ord, double acc, double macro)
@@ -266,6 +351,9 @@ report_json(const struct tally *t, const struct eval_opts *o,
 	}
 	json_object_set_new(r, "labels", labels);
 	json_object_set_new(r, "confusion", cm);
+	if (t->withconf > 0)
+		json_object_set_new(r, "reliability",
+		    report_reliability_json(t));
 	return r;
 }
 
@@ -281,15 +369,16 @@ eval_run(const struct sc_common *c, const struct eval_opts *o,
 	json_t *post, *rep;
 	size_t *ord, i;
 	double acc, macro;
-	char *pred;
+	char *pred, *conf;
 	int status;
 
 	memset(&t, 0, sizeof(t));
 	t.map = hmap_new();
 	pred = xasprintf("class.%s", o->field);
+	conf = xasprintf("class.confidence.%s", o->field);
 	r = rec_open(c, files, nfiles);
 	while ((post = rec_next(r)) != NULL) {
-		tally_post(&t, post, o->gold, pred, tmp);
+		tally_post(&t, post, o->gold, pred, conf, tmp);
 		json_decref(post);
 	}
 	status = rec_status(r);
@@ -324,6 +413,7 @@ eval_run(const struct sc_common *c, const struct eval_opts *o,
 	} else {
 		buf_reset(&b);
 		report_text(&b, &t, s, ord, acc, macro);
+		report_reliability_text(&b, &t);
 		output_puts(out, buf_str(&b));
 	}
 	output_close(out);
@@ -334,6 +424,7 @@ out:
 	buf_free(&tmp[0]);
 	buf_free(&tmp[1]);
 	free(pred);
+	free(conf);
 	for (i = 0; i < t.n; i++)
 		free(t.name[i]);
 	free(t.name);

@@ -6,8 +6,9 @@
  * complaint and praise, the strength of negative or positive sentiment,
  * plus, for spam, links next to promotional words.  "other" starts with a
  * fixed score and wins when no cue is strong enough.  The best score
- * wins; the confidence is the softmax share of the winner, so it is low
- * when the runner-up is close or the cues are weak.
+ * wins; the confidence is calibrated: the chance, fitted on real customer
+ * posts, that an answer with such a margin over the runner-up, such
+ * evidence and such sentiment is right (intent_calibrate).
  */
 #ifndef INTENT_H
 #define INTENT_H
@@ -51,6 +52,11 @@ struct intent_guess {
 	double	 score[INTENT_COUNT];
 };
 
+/*
+ * The calibrated confidence that intent in is right, given the scores
+ * of every intent and the sentiment score (-1..1).
+ */
+double	intent_calibrate(const double *score, int in, double sentiment);
 /* ctx: CTX_ bits. */
 void	intent_guess(const struct vocab *v, const struct text *t, int lang,
 	    const struct sentiment *s, int ctx, struct intent_guess *g);

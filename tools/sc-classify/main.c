@@ -18,19 +18,17 @@ static const char *const reads[] = {
 	"text", "author", "platform", "created_at", "in_reply_to_brand", NULL
 };
 
+/* Options of the plain classifying run. */
+enum {
+	OPT_SCORES = OPT_TOOL_BASE + 0xc0
+};
+
 struct run {
 	struct classifier	 cl;
+	int			 scores;	/* --scores */
 	struct models		*models;	/* --model, or NULL */
 	struct triage		 tr;
 };
-
-/* The CTX_ bits of a post; in_reply_to_brand is true or missing. */
-static int
-post_context(const json_t *post)
-{
-	return json_is_true(json_object_get(post, "in_reply_to_brand")) ?
-	    CTX_REPLY_TO_BRAND : 0;
-}
 
 static int
 classify_post(struct recin *r, json_t *post, void *ctx)
@@ -47,13 +45,19 @@ classify_post(struct recin *r, json_t *post, void *ctx)
 	}
 	text = json_object_get(post, "text");
 	classify(c, json_string_value(text), json_string_length(text),
-	    post_context(post), &res);
+	    class_context(post), &res);
 	class = class_json(c, &res);
-	if (run->models != NULL)
+	if (run->models != NULL) {
+		float stack[MODEL_STACK_N];
+
+		class_stack(&res, stack);
 		models_apply(run->models, json_string_value(text),
-		    json_string_length(text), class);
+		    json_string_length(text), stack, class);
+	}
 	triage_post(&run->tr, post, class, &res, &c->t,
 	    json_string_value(text), json_string_length(text));
+	if (run->scores)
+		json_object_set_new(class, "scores", class_scores(c, &res));
 	json_object_set_new(post, "class", class);
 	return 0;
 }
@@ -65,6 +69,7 @@ main(int argc, char *argv[])
 		SC_COMMON_LONGOPTS,
 		MODEL_LONGOPTS,
 		TRIAGE_LONGOPTS,
+		{ "scores",	no_argument,	NULL, OPT_SCORES },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sc_common c;
@@ -73,15 +78,19 @@ main(int argc, char *argv[])
 	int ch, status;
 
 	diag_init(argv[0]);
-	cli_usage_text = "sc-classify [-uz] [-o file] [--rejects file] "
-	    "[--strict] [file ...]\n" TRIAGE_USAGE "\n" MODEL_USAGE;
-	cli_options_text = TRIAGE_OPTIONS_TEXT MODEL_OPTIONS;
+	cli_usage_text = "sc-classify [-uz] [--scores] [-o file] [--rejects "
+	    "file] [--strict] [file ...]\n" TRIAGE_USAGE "\n" MODEL_USAGE;
+	cli_options_text = "      --scores        add class.scores: each "
+	    "intent's score\n" TRIAGE_OPTIONS_TEXT MODEL_OPTIONS;
 	cli_init(&c);
 	model_opts_init(&mo);
 	triage_defaults(&run.tr);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1)
-		if (!model_option(&mo, ch, optarg) &&
+	run.scores = 0;
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	    longopts)) != -1)
+		if (ch == OPT_SCORES)
+			run.scores = 1;
+		else if (!model_option(&mo, ch, optarg) &&
 		    !triage_option(&run.tr, ch, optarg) &&
 		    !cli_common(&c, ch, optarg))
 			cli_usage_error();

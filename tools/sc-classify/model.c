@@ -30,7 +30,8 @@ enum {
 	H_BIGRAM,
 	H_CHAR,
 	H_URL,
-	H_HANDLE
+	H_HANDLE,
+	H_STACK
 };
 
 static uint64_t
@@ -344,6 +345,27 @@ model_features(struct featx *fx, const char *s, size_t n)
 }
 
 void
+model_stack(struct featx *fx, const float *v)
+{
+	uint64_t mask = ((uint64_t)1 << fx->bits) - 1;
+	size_t i;
+
+	if (fx->n + MODEL_STACK_N > fx->a) {
+		fx->a = fx->n + MODEL_STACK_N;
+		fx->idx = xreallocarray(fx->idx, fx->a, sizeof(*fx->idx));
+		fx->val = xreallocarray(fx->val, fx->a, sizeof(*fx->val));
+	}
+	for (i = 0; i < MODEL_STACK_N; i++) {
+		if (v[i] == 0)
+			continue;
+		fx->idx[fx->n] = (uint32_t)(mix64((uint64_t)H_STACK << 56 |
+		    i) & mask);
+		fx->val[fx->n] = v[i];
+		fx->n++;
+	}
+}
+
+void
 dataset_add(struct dataset *d, const struct featx *fx, uint32_t label)
 {
 	if (d->ndoc + 1 >= d->adoc) {
@@ -607,7 +629,8 @@ model_save(const struct model *m, const char *path)
 	for (i = 0; i < m->nlabels; i++)
 		put_jstring(&b, "label", m->labels[i]);
 	buf_printf(&b, "hash %u\n", m->bits);
-	buf_printf(&b, "features %s\n", MODEL_FEATURES);
+	buf_printf(&b, "features %s%s\n", MODEL_FEATURES, m->stack ?
+	    " " MODEL_STACK : "");
 	buf_printf(&b, "records %zu\n", m->records);
 	buf_printf(&b, "epochs %u\n", m->epochs);
 	buf_printf(&b, "seed %lu\n", m->seed);
@@ -753,7 +776,10 @@ parse(struct model *m, const char *data, size_t len, char *err,
 	if ((s = next_line(&r, &n)) == NULL || n < 9 ||
 	    strncmp(s, "features ", 9) != 0)
 		goto bad;
-	if (n - 9 != strlen(MODEL_FEATURES) ||
+	if (n - 9 == strlen(MODEL_FEATURES " " MODEL_STACK) &&
+	    memcmp(s + 9, MODEL_FEATURES " " MODEL_STACK, n - 9) == 0)
+		m->stack = 1;
+	else if (n - 9 != strlen(MODEL_FEATURES) ||
 	    memcmp(s + 9, MODEL_FEATURES, n - 9) != 0) {
 		snprintf(err, errlen, "unknown feature set \"%.*s\"",
 		    (int)(n - 9 > 60 ? 60 : n - 9), s + 9);
@@ -942,13 +968,15 @@ model_free(struct model *m)
 }
 
 size_t
-model_predict(struct model *m, const char *s, size_t n)
+model_predict(struct model *m, const char *s, size_t n, const float *stack)
 {
 	size_t i, k, best = 0, K = m->nlabels;
 	const float *w;
 	uint32_t r;
 
 	model_features(&m->fx, s, n);
+	if (m->stack && stack != NULL)
+		model_stack(&m->fx, stack);
 	for (k = 0; k < K; k++)
 		m->prob[k] = m->bias[k];
 	for (i = 0; i < m->fx.n; i++) {
@@ -1033,12 +1061,13 @@ real3(double x)
 }
 
 static void
-model_apply(struct model *m, const char *s, size_t n, json_t *class)
+model_apply(struct model *m, const char *s, size_t n, const float *stack,
+    json_t *class)
 {
 	json_t *conf;
 	size_t k;
 
-	k = model_predict(m, s, n);
+	k = model_predict(m, s, n, stack);
 	json_object_set(class, m->as, m->jlabels[k]);
 	conf = json_object_get(class, "confidence");
 	if (!json_is_object(conf)) {
@@ -1085,12 +1114,13 @@ models_load(const struct model_opts *o, const char *builtin)
 }
 
 void
-models_apply(struct models *ms, const char *s, size_t n, json_t *class)
+models_apply(struct models *ms, const char *s, size_t n, const float *stack,
+    json_t *class)
 {
 	size_t i;
 
 	for (i = 0; i < ms->n; i++)
-		model_apply(&ms->m[i], s, n, class);
+		model_apply(&ms->m[i], s, n, stack, class);
 	json_object_set(class, "model", ms->tag);
 }
 
@@ -1173,6 +1203,9 @@ model_option(struct model_opts *o, int ch, const char *arg)
 	case OPT_FIELD:
 		o->eval.field = arg;
 		break;
+	case OPT_PLAIN:
+		o->train.plain = 1;
+		break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "text") == 0)
 			o->eval.ndjson = 0;
@@ -1193,7 +1226,7 @@ int
 model_mode(const struct model_opts *o)
 {
 	const unsigned train = GIVEN(OPT_TARGET) | GIVEN(OPT_SEED) |
-	    GIVEN(OPT_EPOCHS), eval = GIVEN(OPT_FIELD) | GIVEN(OPT_FORMAT);
+	    GIVEN(OPT_EPOCHS) | GIVEN(OPT_PLAIN), eval = GIVEN(OPT_FIELD) | GIVEN(OPT_FORMAT);
 
 	if ((o->given & GIVEN(OPT_TRAIN)) && (o->given & GIVEN(OPT_EVAL)))
 		bad_combination("--train and --eval", "are separate runs");
@@ -1209,8 +1242,8 @@ model_mode(const struct model_opts *o)
 		return MODE_TRAIN;
 	}
 	if (o->given & train)
-		bad_combination("--target, --seed and --epochs", "go with "
-		    "--train");
+		bad_combination("--target, --plain, --seed and --epochs",
+		    "go with --train");
 	if (o->given & GIVEN(OPT_EVAL)) {
 		if (!(o->given & GIVEN(OPT_FIELD)))
 			bad_combination("--eval", "needs --field");

@@ -43,6 +43,15 @@
 #define MODEL_HASH_BITS		20
 #define MODEL_MAX_LABELS	1000
 #define MODEL_FEATURES		"words:1-2 chars:1-4 l2:blocks"
+/*
+ * A stacked model (the default of --train; --plain turns it off) also
+ * reads MODEL_STACK_N numbers the built-in classifier gives for the same
+ * post (class_stack() in classify.h: its intent scores, the intent it
+ * chose, its sentiment and confidence), each in a bucket of its own: what
+ * the hand-written cues know, weighed by what the team's labels say.
+ */
+#define MODEL_STACK		"builtin-1"
+#define MODEL_STACK_N		16
 
 /* Feature extraction, with buffers reused from text to text. */
 struct fslot {
@@ -78,6 +87,8 @@ void	featx_init(struct featx *fx, unsigned bits);
 void	featx_free(struct featx *fx);
 /* The features of s[0..n) into fx->idx, fx->val, fx->n. */
 void	model_features(struct featx *fx, const char *s, size_t n);
+/* Append the built-in classifier's MODEL_STACK_N numbers to fx. */
+void	model_stack(struct featx *fx, const float *v);
 
 /* Training data: documents as sparse vectors, each with a label. */
 struct dataset {
@@ -101,6 +112,7 @@ struct model {
 	char	       **labels;
 	size_t		 nlabels;
 	unsigned	 bits;
+	int		 stack;		/* reads model_stack()'s features */
 	/* The weights of bucket b: w + (row[b] - 1) * nlabels, if row[b]. */
 	uint32_t	*row;
 	float		*w;
@@ -139,8 +151,12 @@ int	model_save(const struct model *m, const char *path);
 int	model_load(struct model *m, const char *path, char *err,
 	    size_t errlen);
 void	model_free(struct model *m);
-/* The most probable label; m->prob holds every label's probability. */
-size_t	model_predict(struct model *m, const char *s, size_t n);
+/*
+ * The most probable label; m->prob holds every label's probability.
+ * stack: the built-in's numbers, read when m->stack.
+ */
+size_t	model_predict(struct model *m, const char *s, size_t n,
+	    const float *stack);
 
 /*
  * A gold or predicted label as a string: strings as they are, numbers
@@ -162,7 +178,8 @@ enum {
 	OPT_EPOCHS,
 	OPT_EVAL,
 	OPT_FIELD,
-	OPT_FORMAT
+	OPT_FORMAT,
+	OPT_PLAIN
 };
 
 #define MODEL_LONGOPTS \
@@ -174,13 +191,14 @@ enum {
 	{ "epochs",	required_argument,	NULL, OPT_EPOCHS }, \
 	{ "eval",	required_argument,	NULL, OPT_EVAL }, \
 	{ "field",	required_argument,	NULL, OPT_FIELD }, \
-	{ "format",	required_argument,	NULL, OPT_FORMAT }
+	{ "format",	required_argument,	NULL, OPT_FORMAT }, \
+	{ "plain",	no_argument,		NULL, OPT_PLAIN }
 
 #define MODEL_USAGE \
 	"sc-classify --model file [--as name] ... [-uz] [-o file] " \
 	"[file ...]\n" \
-	"sc-classify --train file --target path [--seed n] [--epochs n] " \
-	"[file ...]\n" \
+	"sc-classify --train file --target path [--plain] [--seed n] " \
+	"[--epochs n] [file ...]\n" \
 	"sc-classify --eval gold --field name [--format text|ndjson] " \
 	"[file ...]"
 
@@ -193,6 +211,9 @@ enum {
 	"      --train FILE    learn a model from labelled records into " \
 	"FILE\n" \
 	"      --target PATH   the dotted path of the label to learn\n" \
+	"      --plain         --train on the text alone, without the " \
+	"built-in's\n" \
+	"                      scores (stacking)\n" \
 	"      --seed N        --train's shuffling seed (default 1)\n" \
 	"      --epochs N      --train's passes over the records " \
 	"(default 5)\n" \
@@ -212,6 +233,7 @@ struct train_opts {
 	const char	*target;	/* --target FIELD */
 	unsigned long	 seed;		/* --seed N */
 	unsigned	 epochs;	/* --epochs N */
+	int		 plain;		/* --plain: no stacking */
 };
 
 struct eval_opts {
@@ -257,7 +279,7 @@ struct models	*models_load(const struct model_opts *o, const char *builtin);
  * "builtin-1+AS:FILE...".
  */
 void		 models_apply(struct models *ms, const char *s, size_t n,
-		    json_t *class);
+		    const float *stack, json_t *class);
 void		 models_free(struct models *ms);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "diag.h"
 #include "hmap.h"
 #include "model.h"
@@ -77,10 +78,11 @@ sort_labels(struct labels *l, struct dataset *d)
 	free(to);
 }
 
-/* One record into d; -1 after rejecting it. */
+/* One record into d; -1 after rejecting it.  cl: stacking, or NULL. */
 static int
 add_record(struct recin *r, const json_t *post, const char *target,
-    struct labels *l, struct featx *fx, struct dataset *d, struct buf *tmp)
+    struct labels *l, struct featx *fx, struct classifier *cl,
+    struct dataset *d, struct buf *tmp)
 {
 	const json_t *v, *text;
 	const char *label;
@@ -110,6 +112,15 @@ add_record(struct recin *r, const json_t *post, const char *target,
 		    "the label field?", target, MODEL_MAX_LABELS);
 	text = json_object_get(post, "text");
 	model_features(fx, json_string_value(text), json_string_length(text));
+	if (cl != NULL) {
+		struct class_result res;
+		float stack[MODEL_STACK_N];
+
+		classify(cl, json_string_value(text),
+		    json_string_length(text), class_context(post), &res);
+		class_stack(&res, stack);
+		model_stack(fx, stack);
+	}
 	dataset_add(d, fx, (uint32_t)i);
 	return 0;
 }
@@ -123,6 +134,7 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	struct featx fx;
 	struct model m;
 	struct train_params p;
+	struct classifier cl;
 	struct buf tmp = BUF_INIT;
 	struct recin *r;
 	json_t *post;
@@ -133,14 +145,19 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	memset(&m, 0, sizeof(m));
 	l.map = hmap_new();
 	featx_init(&fx, MODEL_HASH_BITS);
+	if (!o->plain)
+		classifier_init(&cl);
 	r = rec_open(c, files, nfiles);
 	while ((post = rec_next(r)) != NULL) {
-		(void)add_record(r, post, o->target, &l, &fx, &d, &tmp);
+		(void)add_record(r, post, o->target, &l, &fx,
+		    o->plain ? NULL : &cl, &d, &tmp);
 		json_decref(post);
 	}
 	status = rec_status(r);
 	rec_close(r);
 	featx_free(&fx);
+	if (!o->plain)
+		classifier_free(&cl);
 	buf_free(&tmp);
 
 	if (l.n < 2) {
@@ -158,6 +175,7 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	m.labels = l.name;
 	m.nlabels = l.n;
 	m.bits = MODEL_HASH_BITS;
+	m.stack = !o->plain;
 	p.seed = o->seed;
 	p.epochs = o->epochs;
 	p.rate = TRAIN_RATE;

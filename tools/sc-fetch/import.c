@@ -350,8 +350,8 @@ import_main(int argc, char **argv)
 	memset(&im, 0, sizeof(im));
 	cli_init(&im.c);
 	brands = xcalloc((size_t)argc, sizeof(*brands));
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "v",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "v",
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_CSV:
 			im.csv = 1;

@@ -44,11 +44,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "driver.h"
 #include "hmap.h"
 #include "net-run.h"
 #include "output.h"
+#include "post.h"
 #include "sc.h"
 #include "sctime.h"
 #include "state.h"
@@ -78,6 +80,145 @@ dup_str(const json_t *j)
 	return json_is_string(j) ? xstrdup(json_string_value(j)) : NULL;
 }
 
+/*
+ * A state file this run cannot trust ends the run (exit 2) naming the
+ * field: a wrong type read as 0 once made the output cut to 0 bytes.
+ */
+static void __attribute__((noreturn))
+bad_field(const char *path, const struct buf *field, const char *want,
+    const json_t *got)
+{
+	char num[64];
+	const char *g = json_kind_a(got);
+
+	if (json_is_real(got)) {
+		snprintf(num, sizeof(num), "%.17g", json_real_value(got));
+		g = num;
+	} else if (json_is_integer(got)) {
+		snprintf(num, sizeof(num), "%lld",
+		    (long long)json_integer_value(got));
+		g = num;
+	}
+	die(SC_EXIT_FATAL, "%s: %s: expected %s, got %s; not a state file "
+	    "sc-fetch wrote (fix or delete it)", path, buf_str(field), want,
+	    g);
+}
+
+/* field + "key" (or [i] when key is NULL) into b. */
+static void
+field_at(struct buf *b, const char *field, const char *key, size_t i)
+{
+	buf_reset(b);
+	buf_adds(b, field);
+	if (key == NULL) {
+		buf_printf(b, "[%zu]", i);
+		return;
+	}
+	if (*field != '\0')
+		buf_addc(b, '.');
+	buf_printf(b, "\"%s\"", key);
+}
+
+/* o[key]: absent (NULL, when optional), else of the type check says. */
+static json_t *
+member(const char *path, const json_t *o, const char *field,
+    const char *key, int (*check)(const json_t *), const char *want,
+    int optional)
+{
+	struct buf b = BUF_INIT;
+	json_t *v;
+
+	v = json_object_get(o, key);
+	if ((v == NULL && optional) || (v != NULL && check(v))) {
+		buf_free(&b);
+		return v;
+	}
+	field_at(&b, field, key, 0);
+	bad_field(path, &b, want, v);
+}
+
+static int is_object(const json_t *j) { return json_is_object(j); }
+static int is_array(const json_t *j) { return json_is_array(j); }
+static int is_string(const json_t *j) { return json_is_string(j); }
+static int is_bool(const json_t *j) { return json_is_boolean(j); }
+static int is_int(const json_t *j) { return json_is_integer(j); }
+static int is_str_or_null(const json_t *j)
+{
+	return json_is_string(j) || json_is_null(j);
+}
+static int is_length(const json_t *j)
+{
+	return json_is_integer(j) && json_integer_value(j) >= 0;
+}
+static int is_version(const json_t *j)
+{
+	return json_is_integer(j) && json_integer_value(j) == 1;
+}
+
+/* Every field net-commit.c reads, of the type it writes. */
+static void
+check_state(const char *path, const json_t *st)
+{
+	struct buf f = BUF_INIT, g = BUF_INIT;
+	const char *key;
+	json_t *qs, *q, *poll, *recent, *outs, *o, *v;
+	size_t i;
+
+	if (!json_is_object(st)) {
+		buf_adds(&f, "the whole file");
+		bad_field(path, &f, "an object", st);
+	}
+	member(path, st, "", "version", is_version, "1", 0);
+	if ((qs = member(path, st, "", "queries", is_object, "an object",
+	    1)) != NULL) {
+		json_object_foreach(qs, key, q) {
+			field_at(&f, "\"queries\"", key, 0);
+			if (!json_is_object(q))
+				bad_field(path, &f, "an object", q);
+			member(path, q, buf_str(&f), "position", is_string,
+			    "a string", 1);
+			member(path, q, buf_str(&f), "updated", is_string,
+			    "a string", 1);
+			if ((poll = member(path, q, buf_str(&f), "poll",
+			    is_object, "an object", 1)) != NULL) {
+				field_at(&g, buf_str(&f), "poll", 0);
+				member(path, poll, buf_str(&g), "cursor",
+				    is_str_or_null, "a string or null", 1);
+				member(path, poll, buf_str(&g), "newest",
+				    is_str_or_null, "a string or null", 1);
+			}
+			if ((recent = member(path, q, buf_str(&f), "recent",
+			    is_array, "an array", 1)) == NULL)
+				continue;
+			field_at(&g, buf_str(&f), "recent", 0);
+			json_array_foreach(recent, i, v) {
+				if (json_is_string(v))
+					continue;
+				field_at(&f, buf_str(&g), NULL, i);
+				bad_field(path, &f, "a string", v);
+			}
+		}
+	}
+	if ((outs = member(path, st, "", "outputs", is_object, "an object",
+	    1)) != NULL) {
+		json_object_foreach(outs, key, o) {
+			field_at(&f, "\"outputs\"", key, 0);
+			if (!json_is_object(o))
+				bad_field(path, &f, "an object", o);
+			member(path, o, buf_str(&f), "length", is_length,
+			    "a whole number of bytes, 0 or more", 0);
+			member(path, o, buf_str(&f), "device", is_int,
+			    "a whole number", 0);
+			member(path, o, buf_str(&f), "inode", is_int,
+			    "a whole number", 0);
+			member(path, o, buf_str(&f), "open", is_bool,
+			    "true or false", 0);
+		}
+	}
+	buf_free(&f);
+	buf_free(&g);
+}
+
 static void
 read_state(struct net *n)
 {
@@ -96,9 +237,7 @@ read_state(struct net *n)
 		exit(SC_EXIT_FATAL);	/* state_read_json() said why */
 	if (r->state == NULL)
 		r->state = json_pack("{si}", "version", 1);
-	if (!json_is_object(r->state) || json_integer_value(
-	    json_object_get(r->state, "version")) != 1)
-		die(SC_EXIT_FATAL, "%s: not an sc-fetch state file", path);
+	check_state(path, r->state);
 	q = query(n);
 	r->position = dup_str(json_object_get(q, "position"));
 	if (json_is_object(poll = json_object_get(q, "poll"))) {
@@ -114,6 +253,35 @@ read_state(struct net *n)
 		if (json_is_string(v))
 			hmap_put(r->seen, json_string_value(v),
 			    json_string_length(v), NULL);
+}
+
+/*
+ * Before the tail after len is cut: the length a run commits always ends
+ * a record (after a newline) and is never past the end of the file.  A
+ * state that says otherwise was not written for this file as it is now
+ * (edited, or the file was cut or replaced by other hands): cutting would
+ * lose posts whose ids are in "recent" and would never be fetched again.
+ */
+static void
+check_tail(struct net *n, const char *path, json_int_t len,
+    const struct stat *st)
+{
+	char c;
+
+	if (len > (json_int_t)st->st_size)
+		die(SC_EXIT_FATAL, "%s: %lld bytes, but the state %s says a "
+		    "killed run had written %lld: the file changed since; "
+		    "nothing cut (check the file, then delete \"outputs\" "
+		    "from the state)", path, (long long)st->st_size,
+		    n->run->state_path, (long long)len);
+	if (len == 0)
+		return;
+	if (pread(n->run->out_fd, &c, 1, (off_t)len - 1) != 1 || c != '\n')
+		die(SC_EXIT_FATAL, "%s: the state %s says a killed run had "
+		    "written %lld bytes, which is not the end of a record: "
+		    "nothing cut (check the file, then delete \"outputs\" "
+		    "from the state)", path, n->run->state_path,
+		    (long long)len);
 }
 
 /* -o FILE: lock it, cut what a killed run left after its last commit. */
@@ -143,6 +311,7 @@ open_file(struct net *n, const char *path)
 	if (fstat(r->out_fd, &st) == -1 ||
 	    (r->out_real = realpath(path, NULL)) == NULL)
 		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
+	/* check_state() vouched for the types of rec's fields. */
 	if (r->state != NULL && (rec = json_object_get(json_object_get(
 	    r->state, "outputs"), r->out_real)) != NULL &&
 	    json_is_true(json_object_get(rec, "open")) &&
@@ -150,8 +319,9 @@ open_file(struct net *n, const char *path)
 	    (json_int_t)st.st_dev &&
 	    json_integer_value(json_object_get(rec, "inode")) ==
 	    (json_int_t)st.st_ino &&
-	    (len = json_integer_value(json_object_get(rec, "length"))) >= 0 &&
-	    len < (json_int_t)st.st_size) {
+	    (len = json_integer_value(json_object_get(rec, "length"))) !=
+	    (json_int_t)st.st_size) {
+		check_tail(n, path, len, &st);
 		if (truncate(path, (off_t)len) == -1)
 			die(SC_EXIT_FATAL, "%s: cannot cut the tail a killed "
 			    "run left: %s", path, strerror(errno));

@@ -422,7 +422,8 @@ send_req(struct net *n, struct net_req *rq)
 	if (http_request(n->http, method, buf_str(&rq->url),
 	    (const char *const *)rq->headers, rq->has_body ? rq->body.s : NULL,
 	    rq->body.len, &r->resp) == -1)
-		net_finish(n, SC_EXIT_TEMPFAIL, "%s", r->resp.error);
+		net_finish(n, r->resp.permanent ? SC_EXIT_FATAL :
+		    SC_EXIT_TEMPFAIL, "%s", r->resp.error);
 	wait = n->drv->ratelimit != NULL ? n->drv->ratelimit(n, &r->resp) :
 	    default_ratelimit(&r->resp);
 	if (r->resp.status >= 200 && r->resp.status < 300) {
@@ -796,7 +797,7 @@ options(struct net *n, int argc, char **argv)
 	const struct driver *d = n->drv;
 	struct buf shorts = BUF_INIT;
 	struct http_opts ho;
-	char **given;
+	char **given, why[128];
 	size_t ngiven = 0;
 	double secs;
 	int ch;
@@ -807,8 +808,8 @@ options(struct net *n, int argc, char **argv)
 	buf_adds(&shorts, SC_COMMON_SHORTOPTS "v");
 	if (d->shortopts != NULL)
 		buf_adds(&shorts, d->shortopts);
-	while ((ch = getopt_long(argc, argv, buf_str(&shorts), r->longopts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, buf_str(&shorts),
+	    r->longopts)) != -1) {
 		switch (ch) {
 		case OPT_API_BASE:
 			free(r->api_base);
@@ -885,6 +886,9 @@ options(struct net *n, int argc, char **argv)
 	    strncmp(r->api_base, "https://", 8) != 0)
 		die(SC_EXIT_FATAL, "--api-base: expected an http:// or "
 		    "https:// URL: \"%s\"", r->api_base);
+	if (http_url_check(r->api_base, why, sizeof(why)) == -1)
+		die(SC_EXIT_FATAL, "--api-base: %s: \"%s\"", why,
+		    net_redact(n, r->api_base));
 	while (strlen(r->api_base) > 8 &&
 	    r->api_base[strlen(r->api_base) - 1] == '/')
 		r->api_base[strlen(r->api_base) - 1] = '\0';

@@ -200,8 +200,8 @@ main(int argc, char *argv[])
 	    "      --lint          check the replies, write no records\n";
 	cli_init(&c);
 	gate_init(&g);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "a:t:",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "a:t:",
+	    longopts)) != -1) {
 		switch (ch) {
 		case 'a':
 			aopt = optarg;

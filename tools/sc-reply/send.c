@@ -222,8 +222,10 @@ platform(struct sender *s, const char *name)
 		p->base[len - 1] = '\0';
 	for (i = 0, c = d->creds; c->field != NULL; c++, i++) {
 		v = creds_get(s->creds, d->name, c->field);
-		if (v == NULL || *v == '\0')
+		if (v == NULL || *v == '\0') {
 			v = getenv(c->env);
+			creds_check(c->env, v);	/* a CR LF would inject */
+		}
 		if (v != NULL && *v != '\0')
 			p->net.cred[i] = p->credv[i] = xstrdup(v);
 		else if (!c->optional)
@@ -624,8 +626,8 @@ send_main(int argc, char **argv)
 	    "         [--rejects file] [--strict] [file ...]";
 	cli_options_text = send_help;
 	cli_init(&c);
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS "v",
-	    longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "v",
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_SEND:
 			break;

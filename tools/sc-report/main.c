@@ -143,8 +143,8 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	op->window = 7 * 86400;
 	op->bucket = 900;
 	op->tz = "UTC";
-	while ((ch = getopt_long(argc, argv, SC_COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	    longopts)) != -1) {
 		switch (ch) {
 		case OPT_BY:
 			if (op->nby == MAXBY)
@@ -490,9 +490,34 @@ merge_files(struct rstate *s, char **files, int n)
 	buf_free(&b);
 }
 
+/* The top-level members a report reads: only these are parsed. */
+static void
+want_keys(const struct opts *op, const char **want)
+{
+	static const char *const base[] = { "id", "created_at", "from_brand",
+	    "in_reply_to", "conversation_id", "route" };
+	static char top[MAXBY][256];
+	size_t i, n = 0, len;
+
+	for (i = 0; i < sizeof(base) / sizeof(base[0]); i++)
+		want[n++] = base[i];
+	for (i = 0; i < op->nby; i++) {
+		if (derived(op->by[i]))
+			continue;
+		len = strcspn(op->by[i], ".");
+		if (len >= sizeof(top[i]))
+			len = sizeof(top[i]) - 1;
+		memcpy(top[i], op->by[i], len);
+		top[i][len] = '\0';
+		want[n++] = top[i];
+	}
+	want[n] = NULL;
+}
+
 int
 main(int argc, char *argv[])
 {
+	const char *want[6 + MAXBY + 1];
 	struct sc_common c;
 	struct opts op;
 	struct rstate s;
@@ -539,8 +564,9 @@ main(int argc, char *argv[])
 		ru.extra = op.partial != NULL || op.fmt == FMT_HTML ||
 		    op.heatmap;
 		ru.w = wstore_new(&s, 2 * op.window, op.unanswered);
+		want_keys(&op, want);
 		r = rec_open(&c, argv + optind, argc - optind);
-		while ((post = rec_next(r)) != NULL) {
+		while ((post = rec_next_keys(r, want)) != NULL) {
 			add_post(&ru, r, post);
 			json_decref(post);
 		}

@@ -599,6 +599,21 @@ svg_daily(struct buf *b, struct rstate *s)
 	free(v);
 }
 
+/* A team's name: a string as it is, null as "(no team)", else JSON. */
+static void
+team_label(struct buf *b, const struct row *r)
+{
+	json_t *j = json_loadb(r->key, r->klen, JSON_DECODE_ANY, NULL);
+
+	if (json_is_string(j))
+		html_text(b, json_string_value(j), json_string_length(j));
+	else if (j == NULL || json_is_null(j))
+		buf_adds(b, "(no team)");
+	else
+		html_text(b, r->key, r->klen);
+	json_decref(j);
+}
+
 static void
 svg_teams(struct buf *b, struct rstate *s)
 {
@@ -618,7 +633,7 @@ svg_teams(struct buf *b, struct rstate *s)
 		w3 = tot ? 560.0 * (double)v[i]->a.pending / (double)tot : 0;
 		buf_printf(b, "<text x=\"0\" y=\"%zu\" class=\"ax\">",
 		    20 + 26 * i);
-		html_text(b, v[i]->key, v[i]->klen);
+		team_label(b, v[i]);
 		buf_printf(b, "</text>\n<rect x=\"180\" y=\"%zu\" width=\"%.1f\" "
 		    "height=\"20\" fill=\"#2da44e\"><title>met %llu</title>"
 		    "</rect><rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" "

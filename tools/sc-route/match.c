@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fold.h"
 #include "jsonw.h"
 #include "post.h"
 #include "rules.h"
@@ -15,38 +16,6 @@
 #include "xmem.h"
 
 #define TIME_MAX	INT64_C(253402300799)	/* 9999-12-31T23:59:59Z */
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* s[0..n) equals the lower-case needle, ignoring ASCII case. */
-static int
-ci_equal(const char *s, const char *needle, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (lower((unsigned char)s[i]) != (unsigned char)needle[i])
-			return 0;
-	return 1;
-}
-
-static int
-ci_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
-{
-	size_t i;
-
-	if (nlen > hlen)
-		return 0;
-	for (i = 0; i <= hlen - nlen; i++)
-		if (lower((unsigned char)hay[i]) == (unsigned char)needle[0] &&
-		    ci_equal(hay + i + 1, needle + 1, nlen - 1))
-			return 1;
-	return 0;
-}
 
 /* JSON equality of literals; numbers by value, 1 equals 1.0. */
 static int
@@ -106,21 +75,48 @@ compare(const json_t *v, const json_t *arg)
 	return 2;
 }
 
+/*
+ * v folded as FOLD_MATCH, from the record's cache: several "contains" on
+ * one field fold it once.  NULL for text fold() refuses.
+ */
+static const char *
+folded(struct rule_hits *h, const json_t *v, size_t *len)
+{
+	struct fold_memo *m;
+	size_t i, off;
+
+	for (i = 0; i < h->nmemo; i++)
+		if (h->memo[i].v == v) {
+			*len = h->memo[i].len;
+			return h->memo[i].ok ? h->fold.s + h->memo[i].off : NULL;
+		}
+	off = h->fold.len;
+	i = h->nmemo < RULE_MEMO ? h->nmemo++ : RULE_MEMO - 1;
+	m = &h->memo[i];
+	m->v = v;
+	m->off = off;
+	m->ok = fold(json_string_value(v), json_string_length(v),
+	    FOLD_MATCH | FOLD_LUMP, &h->fold) != -1;
+	m->len = *len = h->fold.len - off;
+	return m->ok ? h->fold.s + off : NULL;
+}
+
 static int
-contains(const struct rule_cond *c, const json_t *v)
+contains(const struct rule_cond *c, const json_t *v, struct rule_hits *h)
 {
 	const json_t *e;
-	size_t i;
+	const char *f;
+	size_t i, n;
 
 	if (json_is_string(v))
-		return ci_find(json_string_value(v), json_string_length(v),
-		    c->needle, c->nlen);
+		return (f = folded(h, v, &n)) != NULL &&
+		    fold_find_word(f, n, c->needle, c->nlen, 0) != (size_t)-1;
 	if (!json_is_array(v))
 		return 0;
 	for (i = 0; i < json_array_size(v); i++) {
 		e = json_array_get(v, i);
-		if (json_is_string(e) && json_string_length(e) == c->nlen &&
-		    ci_equal(json_string_value(e), c->needle, c->nlen))
+		if (json_is_string(e) && (f = folded(h, e, &n)) != NULL &&
+		    n == c->nlen && memcmp(f, c->needle, n) == 0)
 			return 1;
 	}
 	return 0;
@@ -143,7 +139,7 @@ nonempty(const json_t *v)
 
 /* v is NULL when the field is missing. */
 static int
-holds(const struct rule_cond *c, const json_t *v)
+holds(const struct rule_cond *c, const json_t *v, struct rule_hits *h)
 {
 	int cmp;
 
@@ -172,7 +168,7 @@ holds(const struct rule_cond *c, const json_t *v)
 	case OP_EXISTS:
 		return c->flag;
 	case OP_CONTAINS:
-		return contains(c, v);
+		return contains(c, v, h);
 	case OP_MATCHES:
 		/* Jansson strings are valid UTF-8: no need to check again.
 		 * Past the match limit counts as no match. */
@@ -186,7 +182,7 @@ holds(const struct rule_cond *c, const json_t *v)
 }
 
 static int
-test_holds(const struct rule_test *t, const json_t *post)
+test_holds(const struct rule_test *t, const json_t *post, struct rule_hits *h)
 {
 	const json_t *v = post;
 	size_t j;
@@ -194,31 +190,31 @@ test_holds(const struct rule_test *t, const json_t *post)
 	for (j = 0; j < t->npath && v != NULL; j++)
 		v = json_object_get(v, t->path[j]);
 	for (j = 0; j < t->nconds; j++)
-		if (!holds(&t->conds[j], v))
+		if (!holds(&t->conds[j], v, h))
 			return 0;
 	return 1;
 }
 
 static int
-node_holds(const struct rule_node *n, const json_t *post)
+node_holds(const struct rule_node *n, const json_t *post, struct rule_hits *h)
 {
 	size_t i;
 
 	switch (n->kind) {
 	case COND_TEST:
-		return test_holds(&n->test, post);
+		return test_holds(&n->test, post, h);
 	case COND_ALL:
 		for (i = 0; i < n->nkids; i++)
-			if (!node_holds(&n->kids[i], post))
+			if (!node_holds(&n->kids[i], post, h))
 				return 0;
 		return 1;
 	case COND_ANY:
 		for (i = 0; i < n->nkids; i++)
-			if (node_holds(&n->kids[i], post))
+			if (node_holds(&n->kids[i], post, h))
 				return 1;
 		return 0;
 	case COND_NOT:
-		return !node_holds(&n->kids[0], post);
+		return !node_holds(&n->kids[0], post, h);
 	}
 	return 0;
 }
@@ -270,7 +266,8 @@ describe(const struct rule_test *t, const struct rule_cond *c,
  * holding member of an "any", all of a failing one.
  */
 static int
-node_why(const struct rule_node *n, const json_t *post, json_t *why)
+node_why(const struct rule_node *n, const json_t *post, struct rule_hits *h,
+    json_t *why)
 {
 	const struct rule_test *t;
 	const json_t *v;
@@ -285,7 +282,7 @@ node_why(const struct rule_node *n, const json_t *post, json_t *why)
 		for (j = 0; j < t->npath && v != NULL; j++)
 			v = json_object_get(v, t->path[j]);
 		for (j = 0; j < t->nconds; j++)
-			if (!holds(&t->conds[j], v)) {
+			if (!holds(&t->conds[j], v, h)) {
 				json_array_append_new(why,
 				    describe(t, &t->conds[j], v));
 				return 0;
@@ -296,7 +293,7 @@ node_why(const struct rule_node *n, const json_t *post, json_t *why)
 		return 1;
 	case COND_NOT:
 		sub = json_array();
-		r = !node_why(&n->kids[0], post, sub);
+		r = !node_why(&n->kids[0], post, h, sub);
 		json_array_foreach(sub, i, e)
 			json_array_append_new(why, json_sprintf("not: %s",
 			    json_string_value(e)));
@@ -307,7 +304,7 @@ node_why(const struct rule_node *n, const json_t *post, json_t *why)
 		held = n->kind == COND_ALL;
 		for (i = 0; i < n->nkids; i++) {
 			sub = json_array();
-			r = node_why(&n->kids[i], post, sub);
+			r = node_why(&n->kids[i], post, h, sub);
 			if (r != held) {
 				/* Decides: this member alone says why. */
 				json_array_extend(why, sub);
@@ -329,18 +326,17 @@ node_why(const struct rule_node *n, const json_t *post, json_t *why)
 }
 
 static json_t *
-rule_why(const struct rule *r, const json_t *post)
+rule_why(const struct rule *r, const json_t *post, struct rule_hits *h)
 {
 	json_t *why = json_array();
 
 	if (r->cond != NULL)
-		node_why(r->cond, post, why);
+		node_why(r->cond, post, h, why);
 	return json_pack("{s:s, s:o}", "rule", r->name, "because", why);
 }
 
 json_t *
-rules_why(const struct ruleset *rs, const struct rule_hits *h,
-    const json_t *post)
+rules_why(const struct ruleset *rs, struct rule_hits *h, const json_t *post)
 {
 	json_t *why, *passed, *cont;
 	size_t i, end;
@@ -350,14 +346,14 @@ rules_why(const struct ruleset *rs, const struct rule_hits *h,
 	end = h->decided != NULL ? h->decided->index : rs->nrules;
 	for (i = 0; i < end; i++) {
 		if (rs->rules[i].cont && rules_rule_matches(&rs->rules[i],
-		    post))
+		    post, h))
 			json_array_append_new(cont, rule_why(&rs->rules[i],
-			    post));
+			    post, h));
 		else
 			json_array_append_new(passed, rule_why(&rs->rules[i],
-			    post));
+			    post, h));
 	}
-	why = h->decided != NULL ? rule_why(h->decided, post) :
+	why = h->decided != NULL ? rule_why(h->decided, post, h) :
 	    json_pack("{s:n, s:[]}", "rule", "because");
 	json_object_set_new(why, "continued", cont);
 	json_object_set_new(why, "passed", passed);
@@ -365,9 +361,10 @@ rules_why(const struct ruleset *rs, const struct rule_hits *h,
 }
 
 int
-rules_rule_matches(const struct rule *r, const json_t *post)
+rules_rule_matches(const struct rule *r, const json_t *post,
+    struct rule_hits *h)
 {
-	return r->cond == NULL || node_holds(r->cond, post);
+	return r->cond == NULL || node_holds(r->cond, post, h);
 }
 
 struct rule_hits *
@@ -386,6 +383,7 @@ rules_hits_free(struct rule_hits *h)
 	if (h == NULL)
 		return;
 	free(h->cont);
+	buf_free(&h->fold);
 	free(h);
 }
 
@@ -398,9 +396,11 @@ rules_match(const struct ruleset *rs, const json_t *post,
 
 	h->ncont = 0;
 	h->decided = NULL;
+	h->nmemo = 0;
+	buf_reset(&h->fold);
 	for (i = 0; i < rs->nrules; i++) {
 		r = &rs->rules[i];
-		if (!rules_rule_matches(r, post))
+		if (!rules_rule_matches(r, post, h))
 			continue;
 		if (!r->cont)
 			return h->decided = r;

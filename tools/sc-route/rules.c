@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "diag.h"
+#include "fold.h"
 #include "hmap.h"
 #include "jsonpos.h"
 #include "jsonw.h"
@@ -294,13 +295,16 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 		if (!json_is_string(a))
 			fail(ld, "\"%s\": expected a string, got %s", name,
 			    json_kind_a(a));
-		if ((c->nlen = json_string_length(a)) == 0)
+		if (json_string_length(a) == 0)
 			fail(ld, "\"%s\": empty string", name);
-		c->needle = xmalloc(c->nlen + 1);
-		s = json_string_value(a);
-		for (i = 0; i <= c->nlen; i++)
-			c->needle[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
-			    s[i] - 'A' + 'a' : s[i]);
+		buf_reset(&ld->tmp);
+		if (fold(json_string_value(a), json_string_length(a),
+		    FOLD_MATCH | FOLD_LUMP, &ld->tmp) == -1 ||
+		    ld->tmp.len == 0)
+			fail(ld, "\"%s\": nothing to look for in \"%s\"", name,
+			    json_string_value(a));
+		c->nlen = ld->tmp.len;
+		c->needle = xstrndup(ld->tmp.s, ld->tmp.len);
 		c->op = OP_CONTAINS;
 		return;
 	case OP_MATCHES:
@@ -365,6 +369,20 @@ compile_test(struct loader *ld, const char *field, const json_t *v,
 	}
 }
 
+void
+rules_add_member(struct ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nmembers; i++)
+		if (strcmp(rs->members[i], name) == 0)
+			return;
+	rs->members = xreallocarray(rs->members, rs->nmembers + 2,
+	    sizeof(*rs->members));
+	rs->members[rs->nmembers++] = name;
+	rs->members[rs->nmembers] = NULL;
+}
+
 static void compile_cond(struct loader *, const json_t *, struct rule_node *);
 
 /* "all" or "any": a non-empty array of condition objects. */
@@ -425,6 +443,8 @@ compile_cond(struct loader *ld, const json_t *obj, struct rule_node *n)
 			k->kind = COND_TEST;
 			compile_path(ld, key, &k->test);
 			k->test.field = key;
+			/* The first step of keys, which the ruleset keeps. */
+			rules_add_member(ld->rs, k->test.path[0]);
 			compile_test(ld, key, v, &k->test);
 		}
 		pop(ld);
@@ -1117,6 +1137,7 @@ rules_load(const char *path)
 	}
 	ld.rs->nomatch = json_pack("{s:n, s:n, s:n}", "queue", "priority",
 	    "rule");
+	rules_add_member(ld.rs, "created_at");
 	hmap_free(ld.names);
 	hmap_free(ld.calnames);
 	hmap_free(ld.teamnames);
@@ -1164,6 +1185,7 @@ rules_free(struct ruleset *rs)
 		json_decref(ru->route);
 	}
 	free(rs->rules);
+	free(rs->members);
 	free(rs->teams);
 	for (i = 0; i < rs->ncals; i++)
 		cal_free(rs->cals[i]);

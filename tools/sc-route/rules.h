@@ -6,7 +6,7 @@
  * checks all of it and dies with "FILE:LINE: why" (exit 2) at the first
  * mistake, so nothing that could be checked at load is left for the record
  * loop.  Each condition is compiled: dotted paths are split into keys,
- * regular expressions compiled, needles lower-cased.  Matching a record
+ * regular expressions compiled, needles folded.  Matching a record
  * allocates nothing.
  *
  * The ruleset owns everything it points to, the parsed rules document
@@ -24,6 +24,7 @@
 
 #define SLA_MAX_MINUTES	525600	/* a year */
 
+#include "buf.h"
 #include "calendar.h"
 
 enum rule_op {
@@ -45,7 +46,7 @@ struct rule_cond {
 	enum rule_op	 op;
 	int		 flag;
 	const json_t	*arg;		/* borrowed from the rules document */
-	char		*needle;	/* lower-case ASCII */
+	char		*needle;	/* folded as FOLD_MATCH | FOLD_LUMP */
 	size_t		 nlen;
 	pcre2_code	*re;		/* UTF-8, Unicode, caseless */
 	pcre2_match_data *md;		/* for re, made once */
@@ -118,17 +119,34 @@ struct ruleset {
 	struct calendar	**cals;		/* the user's calendars and "24x7" */
 	size_t		 ncals;
 	int		 has_continue;	/* some rule has "continue" */
+	const char	**members;	/* top-level members read, NULL-ended */
+	size_t		 nmembers;
 	json_t		*nomatch;	/* the route when no rule matches */
 };
 
 /* Load and check path; dies (exit 2) naming file and line on any error. */
 struct ruleset	*rules_load(const char *path);
+/*
+ * Add name to rs->members, the top-level members of a post that matching
+ * and routing read (for rec_filter_keys()); the loader adds the first step
+ * of every condition's path and "created_at".  name must outlive rs.
+ */
+void		 rules_add_member(struct ruleset *rs, const char *name);
 
 /* What matched a record: scratch for rules_match(), one per ruleset. */
+#define RULE_MEMO	8
 struct rule_hits {
 	const struct rule *decided;	/* NULL: no rule decided */
 	const struct rule **cont;	/* "continue" rules that matched */
 	size_t		 ncont;
+	/* The record's strings folded for "contains", in fold. */
+	struct fold_memo {
+		const json_t	*v;
+		size_t		 off, len;
+		int		 ok;
+	}		 memo[RULE_MEMO];
+	size_t		 nmemo;
+	struct buf	 fold;
 };
 struct rule_hits *rules_hits_new(const struct ruleset *rs);
 void		 rules_hits_free(struct rule_hits *h);
@@ -138,8 +156,9 @@ void		 rules_hits_free(struct rule_hits *h);
  */
 const struct rule *rules_match(const struct ruleset *rs, const json_t *post,
 		    struct rule_hits *h);
-/* Whether r's condition holds for post. */
-int		 rules_rule_matches(const struct rule *r, const json_t *post);
+/* Whether r's condition holds for post (h: scratch, as for rules_match). */
+int		 rules_rule_matches(const struct rule *r, const json_t *post,
+		    struct rule_hits *h);
 /*
  * The "route" value for post under h, a new reference.  SLA due times
  * count business minutes of the deciding rule's team's calendar, or
@@ -154,7 +173,7 @@ json_t		*rules_route(const struct ruleset *rs, const struct rule_hits *h,
  * added their tags ("continued") and the rules passed over ("passed"),
  * each with the tests that failed it.
  */
-json_t		*rules_why(const struct ruleset *rs, const struct rule_hits *h,
+json_t		*rules_why(const struct ruleset *rs, struct rule_hits *h,
 		    const json_t *post);
 void		 rules_free(struct ruleset *rs);
 

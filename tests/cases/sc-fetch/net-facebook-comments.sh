@@ -50,3 +50,26 @@ sc-fetch import --raw-pages facebook "$T/pages" >"$T/out" 2>"$T/err" ||
     fail "import: exit $?: $(cat "$T/err")"
 diff -u net-facebook-comments/expected.ndjson "$T/out" ||
     fail "import: output differs"
+
+# A comments page saved alone (GET /POST/comments) and replayed: comments,
+# each in_reply_to its post (or the comment it answers), as the network
+# run writes them.
+cf='id,message,created_time,from,parent{id},like_count,comment_count,permalink_url'
+mock_get "/v21.0/104857600000001_771122334455720/comments?fields=$cf&filter=stream&access_token=test-token" |
+    jq -c . >"$T/cpage" || fail "saving the comments page"
+jq -e '.data | length > 1' "$T/cpage" >/dev/null || fail "comments page"
+sc-fetch import --raw-pages facebook "$T/cpage" >"$T/out" 2>"$T/err" ||
+    fail "comments replay: exit $?: $(cat "$T/err")"
+jq -c 'select(.conversation_id == "facebook:104857600000001_771122334455720"
+    and .in_reply_to != null) | del(.metrics)' \
+    net-facebook-comments/expected.ndjson | sort >"$T/want"
+jq -c 'del(.metrics)' "$T/out" | sort >"$T/got"
+diff -u "$T/want" "$T/got" || fail "comments replay differs"
+# without paging.next or permalinks: the post from the comment's id
+jq -c 'del(.paging) | .data |= map(del(.permalink_url))' "$T/cpage" \
+    >"$T/cpage2"
+sc-fetch import --raw-pages facebook "$T/cpage2" >"$T/out" 2>"$T/err" ||
+    fail "bare comments: exit $?"
+jq -e -s 'length > 1 and all(.in_reply_to != null and
+    (.conversation_id | startswith("facebook:771122334455720")))' "$T/out" \
+    >/dev/null || fail "bare comments: $(cat "$T/out")"
