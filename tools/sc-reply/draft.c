@@ -305,6 +305,9 @@ draft(struct recin *r, struct drafter *d, const json_t *post,
 	if (old != NULL && edited(old, d->text.s, d->text.len)) {
 		/* A person's words: keep them, and say so. */
 		json_object_set_new((json_t *)old, "edited", json_true());
+		if ((s = str(old, "text")) != NULL)
+			convos_note(d->convos, conv, id, body_digest(s,
+			    strlen(s)));
 		return NULL;
 	}
 	convos_note(d->convos, conv, id, body_digest(d->text.s, d->text.len));
