@@ -83,7 +83,7 @@ add_feat(struct kb *kb, int kind, const char *s, size_t n)
 {
 	uint64_t h;
 
-	h = digest64(s, n) ^ (kind == F_WORD ? 0 : 0x9e3779b97f4a7c15ULL);
+	h = hmap_fnv1a(s, n) ^ (kind == F_WORD ? 0 : 0x9e3779b97f4a7c15ULL);
 	h = (h & ~(uint64_t)3) | (uint64_t)kind;
 	if (kb->nfeat == kb->capfeat) {
 		kb->capfeat = kb->capfeat ? kb->capfeat * 2 : 256;

@@ -129,9 +129,10 @@ void		 convos_note(struct convos *c, const char *conv,
 /* Save (with a path) and free; -1 after a write error was reported. */
 int		 convos_close(struct convos *c);
 
-/* digest.c: FNV-1a of s[0..n), the digest in reply.digest and the history. */
-uint64_t	 digest64(const char *s, size_t n);
-/* The digest of a reply's words, leading @mentions left out. */
+/*
+ * The digest of a reply's words, leading @mentions left out (never 0).
+ * reply.digest is hmap_fnv1a() of the whole text.
+ */
 uint64_t	 body_digest(const char *s, size_t n);
 
 /*
