@@ -72,6 +72,7 @@ if [ -n "$san" ]; then
 	suite "end-to-end cases (ASan+UBSan)" sh tests/run-cases.sh "$san/bin"
 	suite "man pages: EXAMPLES (ASan+UBSan)" sh tests/man-examples.sh \
 	    "$san/bin"
+	suite "hostile input (ASan+UBSan)" sh tests/hostile.sh "$san/bin"
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

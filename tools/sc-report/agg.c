@@ -260,6 +260,37 @@ agg_add(struct agg *a, const struct settled *p, int hist)
 		a->pending++;
 }
 
+/*
+ * The --wait figures are relative to now: what was answered in the last
+ * hours (and how fast), what is waiting at now, and the last week's share
+ * answered within 15 minutes.  Answers after now have not happened yet.
+ */
+static void
+settle_wait(struct rstate *s, const struct settled *p)
+{
+	struct settled q = *p;
+	struct agg *a;
+	uint32_t r;
+	int answered = p->frt >= 0 && p->ans <= s->now;
+
+	q.sla = SLA_NONE;
+	if (answered && p->ans > s->now - WAIT_RECENT) {
+		r = table_intern(&s->t[T_WAIT], "recent", 6);
+		agg_add(&s->t[T_WAIT].rows[r].a, &q, 1);
+	}
+	if (p->t <= s->now && p->t > s->now - s->o.window && !answered) {
+		r = table_intern(&s->t[T_WAIT], "open", 4);
+		s->t[T_WAIT].rows[r].a.inbound++;
+	}
+	if (p->t > s->now - WAIT_WEEK && p->t <= s->now - WAIT_FAST) {
+		r = table_intern(&s->t[T_WAIT], "week", 4);
+		a = &s->t[T_WAIT].rows[r].a;
+		a->inbound++;
+		if (answered && p->frt <= WAIT_FAST)
+			a->answered++;
+	}
+}
+
 /* The extra tables are kept when their first row was made (see main.c). */
 void
 rstate_settle(struct rstate *s, const struct settled *p)
@@ -272,8 +303,13 @@ rstate_settle(struct rstate *s, const struct settled *p)
 	int64_t y;
 
 	agg_add(&s->t[T_BY].rows[p->group].a, p, 1);
+	if (s->cv != NULL) {
+		conv_settle(s->cv, p, s->now, s->o.window);
+		return;
+	}
 	if (p->team == ROW_NONE)
 		return;
+	settle_wait(s, p);
 	agg_add(&s->t[T_TEAM].rows[p->team].a, p, 0);
 	zone_local(p->t, &days, &sec);
 	n = snprintf(key, sizeof(key), "%d,%d", zone_weekday(days),

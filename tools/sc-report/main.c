@@ -26,9 +26,14 @@
 #define MAXBY		16
 #define MAXWINDOW	(366LL * 86400)
 
+#define EXIT_ALERT	3	/* --alert: the latest bucket spikes */
+
 enum {
 	OPT_BY = OPT_TOOL_BASE,
+	OPT_AHT,
+	OPT_ALERT,
 	OPT_BUCKET,
+	OPT_CONVERSATIONS,
 	OPT_FORMAT,
 	OPT_HEATMAP,
 	OPT_MERGE,
@@ -36,16 +41,23 @@ enum {
 	OPT_PARTIAL,
 	OPT_SHARD,
 	OPT_SINCE,
+	OPT_SPIKES,
+	OPT_STAFFING,
+	OPT_TARGET,
 	OPT_TZ,
 	OPT_UNANSWERED,
 	OPT_UNTIL,
+	OPT_WAIT,
 	OPT_WINDOW
 };
 
 static const struct option longopts[] = {
 	SC_COMMON_LONGOPTS,
+	{ "aht",	required_argument,	NULL, OPT_AHT },
+	{ "alert",	no_argument,		NULL, OPT_ALERT },
 	{ "by",		required_argument,	NULL, OPT_BY },
 	{ "bucket",	required_argument,	NULL, OPT_BUCKET },
+	{ "conversations", no_argument,		NULL, OPT_CONVERSATIONS },
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
 	{ "heatmap",	no_argument,		NULL, OPT_HEATMAP },
 	{ "merge",	no_argument,		NULL, OPT_MERGE },
@@ -53,9 +65,13 @@ static const struct option longopts[] = {
 	{ "partial",	required_argument,	NULL, OPT_PARTIAL },
 	{ "shard",	required_argument,	NULL, OPT_SHARD },
 	{ "since",	required_argument,	NULL, OPT_SINCE },
+	{ "spikes",	no_argument,		NULL, OPT_SPIKES },
+	{ "staffing",	no_argument,		NULL, OPT_STAFFING },
+	{ "target",	required_argument,	NULL, OPT_TARGET },
 	{ "tz",		required_argument,	NULL, OPT_TZ },
 	{ "unanswered",	no_argument,		NULL, OPT_UNANSWERED },
 	{ "until",	required_argument,	NULL, OPT_UNTIL },
+	{ "wait",	no_argument,		NULL, OPT_WAIT },
 	{ "window",	required_argument,	NULL, OPT_WINDOW },
 	{ NULL,		0,			NULL, 0 }
 };
@@ -64,6 +80,8 @@ struct opts {
 	const char	*by[MAXBY];
 	size_t		 nby;
 	int		 fmt, heatmap, merge, unanswered;
+	int		 spikes, alert, staffing, wait, convs, modes;
+	double		 aht, target, within;
 	int		 state_opts;	/* --by, --window... given */
 	const char	*partial, *tz;
 	int64_t		 since, until, now, window, bucket;
@@ -129,6 +147,30 @@ bad:
 	    "1000000: %s", arg);
 }
 
+/* "80/15m": a percentage answered within a duration. */
+static void
+target_opt(const char *arg, struct opts *op)
+{
+	char *end, *pct;
+	long p;
+
+	pct = xstrdup(arg);
+	if ((end = strchr(pct, '/')) == NULL)
+		goto bad;
+	*end = '\0';
+	p = strtol(pct, &end, 10);
+	if (end == pct || *end != '\0' || p < 1 || p > 99)
+		goto bad;
+	op->target = p / 100.0;
+	op->within = (double)dur_opt("--target", strchr(arg, '/') + 1, 1,
+	    86400);
+	free(pct);
+	return;
+bad:
+	die(SC_EXIT_FATAL, "--target: must be PERCENT/DURATION, such as "
+	    "80/15m: %s", arg);
+}
+
 static void
 parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 {
@@ -143,6 +185,8 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	op->window = 7 * 86400;
 	op->bucket = 900;
 	op->tz = "UTC";
+	op->target = 0.8;
+	op->within = 900;
 	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
 	    longopts)) != -1) {
 		switch (ch) {
@@ -180,6 +224,32 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 			break;
 		case OPT_HEATMAP:
 			op->heatmap = 1;
+			op->modes++;
+			break;
+		case OPT_CONVERSATIONS:
+			op->convs = 1;
+			op->modes++;
+			break;
+		case OPT_AHT:
+			op->aht = (double)dur_opt("--aht", optarg, 1, 86400);
+			break;
+		case OPT_ALERT:
+			op->alert = 1;
+			break;
+		case OPT_SPIKES:
+			op->spikes = 1;
+			op->modes++;
+			break;
+		case OPT_STAFFING:
+			op->staffing = 1;
+			op->modes++;
+			break;
+		case OPT_TARGET:
+			target_opt(optarg, op);
+			break;
+		case OPT_WAIT:
+			op->wait = 1;
+			op->modes++;
 			break;
 		case OPT_MERGE:
 			op->merge = 1;
@@ -207,6 +277,7 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 			break;
 		case OPT_UNANSWERED:
 			op->unanswered = 1;
+			op->modes++;
 			break;
 		case OPT_UNTIL:
 			op->until = time_opt("--until", optarg);
@@ -221,6 +292,21 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 				cli_usage_error();
 		}
 	}
+	if (op->modes > 1)
+		die(SC_EXIT_FATAL, "--heatmap, --unanswered, --spikes, "
+		    "--staffing, --wait and --conversations: only one at a "
+		    "time");
+	if (op->convs && (op->fmt == FMT_HTML || op->partial || op->merge))
+		die(SC_EXIT_FATAL, "--conversations: not with --format html, "
+		    "--partial or --merge");
+	if (op->alert && !op->spikes)
+		die(SC_EXIT_FATAL, "--alert: only with --spikes");
+	if (op->staffing && op->aht == 0)
+		die(SC_EXIT_FATAL, "--staffing: needs --aht, the average "
+		    "handling time (such as 6m)");
+	if ((op->aht != 0 || op->target != 0.8 || op->within != 900) &&
+	    !op->staffing)
+		die(SC_EXIT_FATAL, "--aht, --target: only with --staffing");
 	if (op->merge && op->state_opts)
 		die(SC_EXIT_FATAL, "--merge: --by, --window, --tz, --bucket, "
 		    "--since, --until and --shard come from the partials");
@@ -230,6 +316,9 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	    op->partial))
 		die(SC_EXIT_FATAL, "--unanswered: writes the posts themselves; "
 		    "not with --format, --heatmap or --partial");
+	if (op->partial != NULL && c->output != NULL)
+		die(SC_EXIT_FATAL, "--partial: writes the state, not a report; "
+		    "not with -o");
 	if (op->unanswered && op->merge)
 		die(SC_EXIT_FATAL, "--unanswered: not with --merge");
 }
@@ -395,9 +484,12 @@ add_post(struct run *ru, struct recin *r, json_t *post)
 	in.counted = !in.brand && !skip && in.t >= ru->op->since &&
 	    in.t < ru->op->until;
 	in.group = in.team = ROW_NONE;
+	if (ru->s->cv != NULL)
+		in.team = conv_read(ru->s->cv, post, in.t, in.brand,
+		    in.counted);
 	if (in.counted) {
 		in.group = group_of(ru, post, in.t);
-		if (ru->extra) {
+		if (ru->extra && ru->s->cv == NULL) {
 			v = json_path(post, "route.team");
 			if (v == NULL)
 				buf_adds(&tb, "null");
@@ -490,25 +582,24 @@ merge_files(struct rstate *s, char **files, int n)
 	buf_free(&b);
 }
 
-/* The top-level members a report reads: only these are parsed. */
+/*
+ * The top-level members a report reads: only these are parsed.  The
+ * first steps of the --by paths are copied into top (freed by the caller).
+ */
 static void
-want_keys(const struct opts *op, const char **want)
+want_keys(const struct opts *op, const char **want, char **top)
 {
 	static const char *const base[] = { "id", "created_at", "from_brand",
-	    "in_reply_to", "conversation_id", "route" };
-	static char top[MAXBY][256];
-	size_t i, n = 0, len;
+	    "in_reply_to", "conversation_id", "route", "author", "platform" };
+	size_t i, n = 0;
 
 	for (i = 0; i < sizeof(base) / sizeof(base[0]); i++)
 		want[n++] = base[i];
 	for (i = 0; i < op->nby; i++) {
+		top[i] = NULL;
 		if (derived(op->by[i]))
 			continue;
-		len = strcspn(op->by[i], ".");
-		if (len >= sizeof(top[i]))
-			len = sizeof(top[i]) - 1;
-		memcpy(top[i], op->by[i], len);
-		top[i][len] = '\0';
+		top[i] = xstrndup(op->by[i], strcspn(op->by[i], "."));
 		want[n++] = top[i];
 	}
 	want[n] = NULL;
@@ -517,7 +608,8 @@ want_keys(const struct opts *op, const char **want)
 int
 main(int argc, char *argv[])
 {
-	const char *want[6 + MAXBY + 1];
+	const char *want[8 + MAXBY + 1];
+	char *top[MAXBY];
 	struct sc_common c;
 	struct opts op;
 	struct rstate s;
@@ -532,10 +624,14 @@ main(int argc, char *argv[])
 	cli_usage_text =
 	    "sc-report [-uz] [-o file] [--by key]... [--format fmt]\n"
 	    "          [--since time] [--until time] [--window dur] [--tz zone]\n"
-	    "          [--now time] [--heatmap | --unanswered] [--bucket dur]\n"
-	    "          [--shard k/n] [--partial file] [file ...]\n"
-	    "sc-report --merge [-o file] [--format fmt] [--heatmap]\n"
-	    "          [--partial file] partial ...";
+	    "          [--now time] [--bucket dur] [--shard k/n] [--partial file]\n"
+	    "          [--heatmap | --unanswered | --spikes [--alert] |\n"
+	    "           --staffing --aht dur [--target pct/dur] | --wait |\n"
+	    "           --conversations]\n"
+	    "          [file ...]\n"
+	    "sc-report --merge [-o file] [--format fmt] [--partial file]\n"
+	    "          [--heatmap | --spikes [--alert] | --staffing ... | --wait]\n"
+	    "          partial ...";
 	cli_options_text =
 	    "      --by KEY        a row per value of KEY (dotted path, or day,\n"
 	    "                      hour, weekday, week); repeat for several\n"
@@ -548,7 +644,14 @@ main(int argc, char *argv[])
 	    "      --heatmap       inbound and median FRT by weekday and hour\n"
 	    "      --unanswered    the inbound posts still waiting, overdue "
 	    "first\n"
+	    "      --spikes        15-minute buckets far above their baseline\n"
+	    "      --alert         with --spikes: exit 3 if the latest spikes\n"
 	    "      --bucket DUR    spike buckets (15m)\n"
+	    "      --staffing      agents per weekday and hour (Erlang C)\n"
+	    "      --aht DUR       average handling time of a post\n"
+	    "      --target P/DUR  share answered within a time (80/15m)\n"
+	    "      --wait          expected wait now; the 15-minute test\n"
+	    "      --conversations a row per conversation\n"
 	    "      --shard K/N     only conversations in shard K of N\n"
 	    "      --partial FILE  write the mergeable state to FILE\n"
 	    "      --merge         report from partial files\n";
@@ -562,9 +665,11 @@ main(int argc, char *argv[])
 		ru.op = &op;
 		ru.s = &s;
 		ru.extra = op.partial != NULL || op.fmt == FMT_HTML ||
-		    op.heatmap;
+		    op.modes > 0;
+		if (op.convs)
+			s.cv = convs_new();
 		ru.w = wstore_new(&s, 2 * op.window, op.unanswered);
-		want_keys(&op, want);
+		want_keys(&op, want, top);
 		r = rec_open(&c, argv + optind, argc - optind);
 		while ((post = rec_next_keys(r, want)) != NULL) {
 			add_post(&ru, r, post);
@@ -587,6 +692,8 @@ main(int argc, char *argv[])
 		wstore_finish(ru.w, op.unanswered ? put_unanswered : NULL, o);
 		wstore_free(ru.w);
 		buf_free(&ru.key);
+		for (i = 0; i < op.nby; i++)
+			free(top[i]);
 		for (i = 0; i < ru.nfiles; i++)
 			free(ru.files[i]);
 		free(ru.files);
@@ -604,11 +711,25 @@ main(int argc, char *argv[])
 	}
 	o = output_open(c.output, c.gzip, c.unbuffered, OUTPUT_TRUNC);
 	output_set_status(status);
-	if (op.heatmap && op.fmt != FMT_HTML)
+	if (op.fmt == FMT_HTML)
+		print_report(o, &s, op.fmt);
+	else if (op.heatmap)
 		print_heatmap(o, &s, op.fmt);
+	else if (op.spikes) {
+		if (print_spikes(o, &s, op.fmt) && op.alert &&
+		    status != SC_EXIT_FATAL)
+			status = EXIT_ALERT;
+	} else if (op.staffing)
+		print_staffing(o, &s, op.fmt, op.aht, op.target, op.within);
+	else if (op.wait)
+		print_wait(o, &s, op.fmt);
+	else if (op.convs)
+		conv_print(o, s.cv, op.fmt);
 	else
 		print_report(o, &s, op.fmt);
+	output_set_status(status);
 	output_close(o);
+	convs_free(s.cv);
 	rstate_free(&s);
 	return status;
 }

@@ -39,7 +39,7 @@
 #define MAXV		(366LL * 86400)
 
 static const char *const tname[NTABLES] = { "by", "how", "day", "team",
-    "bucket" };
+    "bucket", "wait" };
 
 static void
 row_text(struct buf *b, struct row *r)

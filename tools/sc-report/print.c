@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "erlang.h"
 #include "jsonw.h"
 #include "report.h"
 #include "sctime.h"
@@ -846,6 +847,230 @@ print_heatmap(struct output *o, struct rstate *s, int fmt)
 		    "a quarter, \u2592\u2592 a half, \u2593\u2593 three "
 		    "quarters, \u2588\u2588 more; blank: none\n",
 		    (unsigned long long)max);
+	output_puts(o, buf_str(&b));
+	buf_free(&b);
+}
+
+/* --spikes: the buckets that spike, oldest first. */
+int
+print_spikes(struct output *o, struct rstate *s, int fmt)
+{
+	struct spike *sp;
+	struct buf b = BUF_INIT;
+	struct grid g;
+	char t[TIME_STRLEN], **c;
+	size_t n, i;
+	int latest;
+
+	n = spikes_find(s, &sp);
+	latest = n > 0 && sp[n - 1].spike;
+	memset(&g, 0, sizeof(g));
+	g.cols = 5;
+	g.left = "lrrrl";
+	if (fmt == FMT_CSV)
+		buf_adds(&b, "start,inbound,baseline,score,basis\r\n");
+	if (fmt == FMT_TABLE) {
+		c = xcalloc(5, sizeof(*c));
+		c[0] = xstrdup("START");
+		c[1] = xstrdup("INBOUND");
+		c[2] = xstrdup("BASELINE");
+		c[3] = xstrdup("SCORE");
+		c[4] = xstrdup("BASIS");
+		grid_add(&g, c);
+		free(c);
+	}
+	for (i = 0; i < n; i++) {
+		if (!sp[i].spike)
+			continue;
+		time_format(sp[i].start, t);
+		if (fmt == FMT_TABLE) {
+			c = xcalloc(5, sizeof(*c));
+			c[0] = xstrdup(t);
+			c[1] = xasprintf("%llu",
+			    (unsigned long long)sp[i].count);
+			c[2] = xasprintf("%.1f", sp[i].base);
+			c[3] = xasprintf("%.1f", sp[i].score);
+			c[4] = xstrdup(sp[i].basis);
+			grid_add(&g, c);
+			free(c);
+			continue;
+		}
+		buf_printf(&b, fmt == FMT_CSV ? "%s,%llu," :
+		    "{\"start\":\"%s\",\"inbound\":%llu,\"baseline\":", t,
+		    (unsigned long long)sp[i].count);
+		jsonw_real(&b, sp[i].base);
+		buf_adds(&b, fmt == FMT_CSV ? "," : ",\"score\":");
+		jsonw_real(&b, round(sp[i].score * 100) / 100);
+		buf_printf(&b, fmt == FMT_CSV ? ",%s\r\n" :
+		    ",\"basis\":\"%s\"}\n", sp[i].basis);
+	}
+	if (fmt == FMT_TABLE) {
+		grid_print(o, &g, (size_t)-1);
+		grid_free(&g);
+	} else
+		output_puts(o, buf_str(&b));
+	buf_free(&b);
+	free(sp);
+	return latest;
+}
+
+/*
+ * How many weeks' worth of each weekday the data holds: the local days of
+ * that weekday with inbound posts (at least 1).
+ */
+static void
+weekday_days(struct rstate *s, unsigned days[7])
+{
+	struct table *t = &s->t[T_DAY];
+	int64_t y;
+	unsigned m, d, k;
+	size_t i;
+
+	for (k = 0; k < 7; k++)
+		days[k] = 0;
+	for (i = 0; i < t->n; i++) {
+		long long yy;
+
+		if (sscanf(t->rows[i].key, "%lld-%u-%u", &yy, &m, &d) != 3 ||
+		    m < 1 || m > 12 || d < 1 || d > 31)
+			continue;
+		y = yy;
+		days[zone_weekday(time_days_from_civil(y, m, d))]++;
+	}
+}
+
+/* --staffing: agents per weekday and hour by Erlang C. */
+void
+print_staffing(struct output *o, struct rstate *s, int fmt, double aht,
+    double target, double within)
+{
+	struct buf b = BUF_INIT;
+	struct row *r;
+	unsigned days[7], n;
+	char key[32];
+	double lam, a, sl;
+	int d, h;
+
+	weekday_days(s, days);
+	if (fmt == FMT_CSV)
+		buf_adds(&b, "weekday,hour,arrivals_per_hour,erlangs,agents,"
+		    "service_level,occupancy\r\n");
+	if (fmt == FMT_TABLE) {
+		buf_adds(&b, "   ");
+		for (h = 0; h < 24; h++)
+			buf_printf(&b, " %3d", h);
+		buf_adds(&b, "\n");
+	}
+	for (d = 0; d < 7; d++) {
+		if (fmt == FMT_TABLE)
+			buf_printf(&b, "%s", wdays[d]);
+		for (h = 0; h < 24; h++) {
+			snprintf(key, sizeof(key), "%d,%d", d, h);
+			r = find_row(&s->t[T_HOW], key);
+			lam = r && days[d] ? (double)r->a.inbound / days[d] : 0;
+			a = lam * aht / 3600;
+			n = erlang_agents(a, within / aht, target, 100000);
+			sl = erlang_sl(n, a, within / aht);
+			if (fmt == FMT_TABLE) {
+				buf_printf(&b, " %3u", n);
+				continue;
+			}
+			buf_printf(&b, fmt == FMT_CSV ? "%s,%d," :
+			    "{\"weekday\":\"%s\",\"hour\":%d,"
+			    "\"arrivals_per_hour\":", wdays[d], h);
+			jsonw_real(&b, lam);
+			buf_adds(&b, fmt == FMT_CSV ? "," : ",\"erlangs\":");
+			jsonw_real(&b, a);
+			buf_printf(&b, fmt == FMT_CSV ? ",%u," :
+			    ",\"agents\":%u,\"service_level\":", n);
+			jsonw_real(&b, round(sl * 10000) / 10000);
+			buf_adds(&b, fmt == FMT_CSV ? "," : ",\"occupancy\":");
+			if (n > 0)
+				jsonw_real(&b, round(a / n * 10000) / 10000);
+			else if (fmt != FMT_CSV)
+				buf_adds(&b, "null");
+			buf_adds(&b, fmt == FMT_CSV ? "\r\n" : "}\n");
+		}
+		if (fmt == FMT_TABLE)
+			buf_adds(&b, "\n");
+	}
+	output_puts(o, buf_str(&b));
+	buf_free(&b);
+}
+
+/* --wait: the expected wait now, and the very-responsive test. */
+void
+print_wait(struct output *o, struct rstate *s, int fmt)
+{
+	struct row *rec = find_row(&s->t[T_WAIT], "recent");
+	struct row *open = find_row(&s->t[T_WAIT], "open");
+	struct row *week = find_row(&s->t[T_WAIT], "week");
+	struct buf b = BUF_INIT;
+	struct meas m;
+	char now[TIME_STRLEN], t1[32], t2[32];
+	uint64_t nopen = open ? open->a.inbound : 0;
+	uint64_t nrec = rec ? rec->a.answered : 0;
+	double share = 0, wait = 0, rate;
+	int has_share, has_wait;
+
+	time_format(s->now, now);
+	if (rec)
+		measure(&rec->a, &m);
+	else
+		memset(&m, 0, sizeof(m));
+	/* The usual wait of late, plus the queue ahead at the recent pace. */
+	has_wait = nrec > 0;
+	if (has_wait) {
+		rate = (double)nrec / WAIT_RECENT;
+		wait = (double)m.med + (double)nopen / rate;
+	}
+	has_share = week && week->a.inbound > 0;
+	if (has_share)
+		share = (double)week->a.answered / (double)week->a.inbound;
+	if (fmt == FMT_TABLE) {
+		duration(t1, sizeof(t1), has_wait, (int64_t)llround(wait));
+		duration(t2, sizeof(t2), m.has, m.med);
+		buf_printf(&b, "now                 %s\n"
+		    "expected wait       %s\n"
+		    "open                %llu\n"
+		    "answered, last 3h   %llu (median %s)\n", now, t1,
+		    (unsigned long long)nopen, (unsigned long long)nrec, t2);
+		if (has_share)
+			buf_printf(&b, "within 15m, 7 days  %.1f%% (%s)\n",
+			    100 * share, share >= 0.9 ? "very responsive" :
+			    "not very responsive: under 90%");
+		else
+			buf_adds(&b, "within 15m, 7 days  -\n");
+		output_puts(o, buf_str(&b));
+		buf_free(&b);
+		return;
+	}
+	if (fmt == FMT_CSV)
+		buf_printf(&b, "now,expected_wait_s,open,answered_recent,"
+		    "frt_recent_median_s,answered_15m_share,very_responsive\r\n"
+		    "%s,", now);
+	else
+		buf_printf(&b, "{\"now\":\"%s\",\"expected_wait_s\":", now);
+	if (has_wait)
+		buf_printf(&b, "%lld", (long long)llround(wait));
+	else if (fmt != FMT_CSV)
+		buf_adds(&b, "null");
+	buf_printf(&b, fmt == FMT_CSV ? ",%llu,%llu," : ",\"open\":%llu,"
+	    "\"answered_recent\":%llu,\"frt_recent_median_s\":",
+	    (unsigned long long)nopen, (unsigned long long)nrec);
+	if (m.has)
+		buf_printf(&b, "%lu", (unsigned long)m.med);
+	else if (fmt != FMT_CSV)
+		buf_adds(&b, "null");
+	buf_adds(&b, fmt == FMT_CSV ? "," : ",\"answered_15m_share\":");
+	if (has_share)
+		jsonw_real(&b, share);
+	else if (fmt != FMT_CSV)
+		buf_adds(&b, "null");
+	buf_adds(&b, fmt == FMT_CSV ? "," : ",\"very_responsive\":");
+	buf_adds(&b, !has_share ? (fmt == FMT_CSV ? "" : "null") :
+	    share >= 0.9 ? "true" : "false");
+	buf_adds(&b, fmt == FMT_CSV ? "\r\n" : "}\n");
 	output_puts(o, buf_str(&b));
 	buf_free(&b);
 }

@@ -74,6 +74,10 @@ enum {
 	T_DAY,		/* local day: "2026-11-20" */
 	T_TEAM,		/* route.team as JSON text, or null */
 	T_BUCKET,	/* start of a --bucket, epoch seconds as text */
+	T_WAIT,		/* for --wait, relative to now: "recent" (answered in
+			   the last 3 hours), "open" (waiting at now), "week"
+			   (created in the 7 days to now - 15m; answered:
+			   within 15 minutes) */
 	NTABLES
 };
 
@@ -106,6 +110,7 @@ struct rstate {
 	uint64_t	 posts;		/* records counted (all kinds) */
 	int64_t		 newest;	/* newest created_at read, T_NONE */
 	int64_t		 now;		/* --now, or the clock */
+	struct convs	*cv;		/* --conversations, or NULL */
 };
 
 void	rstate_init(struct rstate *s);
@@ -115,13 +120,32 @@ void	rstate_merge(struct rstate *dst, struct rstate *src);
 /* The options as text, to compare two states'. */
 void	ropts_text(const struct ropts *o, struct buf *b);
 
+/*
+ * conv.c: --conversations, a row per conversation (its conversation_id,
+ * else the post's in_reply_to, else its id: the key of --shard).  Not part of the mergeable state: the rows
+ * are kept in memory, about 200 bytes and the strings per conversation.
+ * The record's details are taken when it is read (conv_read), the answer
+ * of its first inbound post when that post is settled (conv_settle).
+ */
+struct convs;
+struct convs	*convs_new(void);
+/* Returns the conversation's index, for conv_settle. */
+uint32_t conv_read(struct convs *cv, const json_t *post, int64_t t,
+	    int brand, int inbound);
+void	conv_print(struct output *o, struct convs *cv, int fmt);
+void	convs_free(struct convs *cv);
+
 /* One settled inbound post, into the tables. */
 struct settled {
 	int64_t		 t, frt;	/* frt -1: unanswered in the window */
+	int64_t		 ans;		/* answer time, INT64_MAX: none */
 	int		 sla;		/* SLA_* */
-	uint32_t	 group, team;	/* rows of T_BY and T_TEAM */
+	uint32_t	 group, team;	/* rows of T_BY and T_TEAM; team is
+					   the conversation with s->cv */
 };
 enum { SLA_NONE, SLA_MET, SLA_BREACHED, SLA_PENDING };
+void	conv_settle(struct convs *cv, const struct settled *p, int64_t now,
+	    int64_t window);
 void	rstate_settle(struct rstate *s, const struct settled *p);
 
 /* zone.c: --tz.  0, or -1 when the zone is unknown. */
@@ -183,13 +207,22 @@ struct spike {
 	int		 spike;
 	const char	*basis;		/* "week", "day", "hours" */
 };
-#define SPIKE_SCORE	5.0	/* robust z-score at least this */
-#define SPIKE_EXCESS	8	/* and at least this many posts over */
+#define SPIKE_SCORE	6.0	/* robust z-score at least this */
+#define SPIKE_EXCESS	10	/* and at least this many posts over */
 size_t	spikes_find(struct rstate *s, struct spike **out);
 
 /* print.c */
 enum { FMT_NDJSON, FMT_TABLE, FMT_CSV, FMT_HTML };
 void	print_report(struct output *o, struct rstate *s, int fmt);
 void	print_heatmap(struct output *o, struct rstate *s, int fmt);
+/* Returns 1 when the latest bucket spikes. */
+int	print_spikes(struct output *o, struct rstate *s, int fmt);
+void	print_staffing(struct output *o, struct rstate *s, int fmt,
+	    double aht, double target, double within);
+void	print_wait(struct output *o, struct rstate *s, int fmt);
+
+#define WAIT_RECENT	(3 * 3600)	/* the last hours of --wait */
+#define WAIT_WEEK	(7 * 86400)	/* the very-responsive test: 90% */
+#define WAIT_FAST	900		/* answered within 15 minutes */
 
 #endif

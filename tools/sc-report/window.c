@@ -233,6 +233,7 @@ settle(struct wstore *w, uint32_t slot)
 
 	if ((p->flags & (W_READ | W_COUNTED)) == (W_READ | W_COUNTED)) {
 		st.t = p->t;
+		st.ans = p->ans;
 		st.frt = frt_of(w, p);
 		st.group = p->group;
 		st.team = p->team;

@@ -1,5 +1,5 @@
 # The merged report of N shards (N = 1..4) equals the single run byte for
-# byte in every format, with several --by keys, a zone, SLAs and skips;
+# byte in every format and with --heatmap, --spikes, --staffing, --wait, with several --by keys, a zone, SLAs and skips;
 # merging partials into a partial first changes nothing; and the shards
 # really split the posts.
 set -u
@@ -13,6 +13,9 @@ for fmt in ndjson table csv html; do
 	sc-report $opts --format $fmt "$t/posts.ndjson" > "$t/single.$fmt" || exit 1
 done
 sc-report $opts --heatmap "$t/posts.ndjson" > "$t/single.heat" || exit 1
+sc-report $opts --spikes "$t/posts.ndjson" > "$t/single.spikes" || exit 1
+sc-report $opts --staffing --aht 6m --format csv "$t/posts.ndjson" > "$t/single.staff" || exit 1
+sc-report $opts --wait "$t/posts.ndjson" > "$t/single.wait" || exit 1
 for n in 1 2 3 4; do
 	rm -f "$t"/part-*
 	k=1
@@ -28,6 +31,12 @@ for n in 1 2 3 4; do
 	done
 	sc-report --merge --heatmap "$t"/part-* | cmp "$t/single.heat" - ||
 	    { echo "N=$n heatmap"; exit 1; }
+	sc-report --merge --spikes "$t"/part-* | cmp "$t/single.spikes" - ||
+	    { echo "N=$n spikes"; exit 1; }
+	sc-report --merge --staffing --aht 6m --format csv "$t"/part-* |
+	    cmp "$t/single.staff" - || { echo "N=$n staffing"; exit 1; }
+	sc-report --merge --wait "$t"/part-* | cmp "$t/single.wait" - ||
+	    { echo "N=$n wait"; exit 1; }
 	if [ $n -eq 4 ]; then
 		# shards hold different posts, and none holds them all
 		for k in 1 2 3 4; do
