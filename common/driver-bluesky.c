@@ -794,15 +794,8 @@ static int
 bsky_replied(struct net *n, const json_t *body, char *id, size_t idlen,
     char *err, size_t errlen)
 {
-	const char *s;
-
-	(void)n;
-	if ((s = net_str(body, "uri")) == NULL) {
-		snprintf(err, errlen, "no \"uri\" in the answer");
-		return -1;
-	}
-	snprintf(id, idlen, "bluesky:%s", s);
-	return 0;
+	return net_sent_id(n->drv, net_str(body, "uri"), "uri", id, idlen, err,
+	    errlen);
 }
 
 const struct driver drv_bluesky = {

@@ -769,15 +769,8 @@ static int
 fb_replied(struct net *n, const json_t *body, char *id, size_t idlen,
     char *err, size_t errlen)
 {
-	const char *s;
-
-	(void)n;
-	if ((s = net_str(body, "id")) == NULL) {
-		snprintf(err, errlen, "no \"id\" in the answer");
-		return -1;
-	}
-	snprintf(id, idlen, "facebook:%s", s);
-	return 0;
+	return net_sent_id(n->drv, net_str(body, "id"), "id", id, idlen, err,
+	    errlen);
 }
 
 const struct driver drv_facebook = {

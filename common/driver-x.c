@@ -407,15 +407,8 @@ static int
 x_replied(struct net *n, const json_t *body, char *id, size_t idlen,
     char *err, size_t errlen)
 {
-	const char *s;
-
-	(void)n;
-	if ((s = net_str(json_object_get(body, "data"), "id")) == NULL) {
-		snprintf(err, errlen, "no \"data.id\" in the answer");
-		return -1;
-	}
-	snprintf(id, idlen, "x:%s", s);
-	return 0;
+	return net_sent_id(n->drv, net_str(json_object_get(body, "data"),
+	    "id"), "data.id", id, idlen, err, errlen);
 }
 
 const struct driver drv_x = {

@@ -444,12 +444,17 @@ send_once(struct sender *s, struct plat *p, const char *key,
 		journal_write(journal_unknown(s->j, key, err));
 		return OUT_UNKNOWN;
 	}
-	journal_write(journal_failed(s->j, key, err));
 	if (resp->status == 401) {
-		/* The token: no point in trying the rest. */
+		/*
+		 * The token, not the reply: nothing was created, and it may
+		 * go once the credentials are right.  No point in the rest.
+		 */
+		journal_write(journal_unsent(s->j, key, err));
+		snprintf(err, errlen, "HTTP 401: check the credentials");
 		s->status = sc_worse(s->status, SC_EXIT_FATAL);
-		s->stopped = 1;
+		return OUT_STOP;
 	}
+	journal_write(journal_failed(s->j, key, err));
 	return OUT_FAILED;
 }
 

@@ -118,6 +118,17 @@ one 500 9000 1:500
 jq -e '.reply.status == "unknown"' "$T/out" >/dev/null || fail "500: status"
 [ "$(grep -c '"POST"' "$T/log")" -eq 1 ] || fail "500: a POST is not retried"
 
+# a 401: the token, not the reply; stop with 2, the next run sends it
+one 401 9500 1:401
+[ $? -eq 2 ] || fail "401: exit"
+jq -e '.reply.status == "approved" and .reply.error ==
+    "HTTP 401: check the credentials"' "$T/out" >/dev/null ||
+    fail "401: $(cat "$T/out")"
+mock_set on= count=0
+sc-reply --send --journal "$T/j-401" --api-base "$MOCK_URL" "$T/in1" \
+    >"$T/out" 2>"$T/err" || fail "after 401: exit $?"
+jq -e '.reply.status == "sent"' "$T/out" >/dev/null || fail "after 401"
+
 # a second sender on the same journal: 75
 mock_set on=1+:slow:2 count=0
 rec 1790000000000010000 approved "slow" >"$T/in1"
