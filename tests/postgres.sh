@@ -145,7 +145,7 @@ for day in $(cut -f1 "$d/day.sql.out"); do
 	next=$(date -u -d "$day + 1 day" +%F)
 	"$bindir/sc-report" --since "${day}T00:00:00Z" --until "${next}T00:00:00Z" \
 	    "$d/week.ndjson" |
-	    jq -r --arg d "$day" '[$d, .customer_posts, .answered, .response_rate] | @tsv' \
+	    jq -r --arg d "$day" '[$d, .inbound, .answered, .response_rate] | @tsv' \
 	    >>"$d/day.report"
 done
 # The rate as numbers: 0.65 from JSON is 0.650 from SQL.
@@ -156,7 +156,8 @@ t "response rate by day: 7 days, equal to sc-report's" \
 # FRT median by team: sc-report --by route.team.
 q -f "$d/frt-median-by-team.sql" | sort >"$d/team.sql.out" 2>"$d/team.err"
 "$bindir/sc-report" --by route.team "$d/week.ndjson" |
-    jq -r 'select(.value) | [.value, .customer_posts, .answered, .frt_median_s // ""] | @tsv' |
+    jq -r 'select(.group | has("route.team")) |
+	[.group["route.team"] // "(none)", .inbound, .answered, .frt_median_s // ""] | @tsv' |
     sort >"$d/team.report"
 sed 's/^/# /' "$d/team.sql.out"
 t "FRT median by team: equal to sc-report --by route.team" \
@@ -166,7 +167,8 @@ t "FRT median by team: equal to sc-report --by route.team" \
 # and the very posts a jq pairing of the same definition finds.
 q -f "$d/unanswered-complaints.sql" >"$d/unans.sql.out" 2>"$d/unans.err"
 "$bindir/sc-report" --by class.intent "$d/week.ndjson" |
-    jq -r 'select(.value == "complaint") | .unanswered' >"$d/unans.report"
+    jq -r 'select(.group["class.intent"] == "complaint") | .inbound - .answered' \
+    >"$d/unans.report"
 t "unanswered complaints: as many as sc-report counts" \
     '[ "$(cat "$d/unans.report")" -gt 0 ] && [ "$(wc -l <"$d/unans.sql.out")" -eq "$(cat "$d/unans.report")" ]'
 # The same list by another route: jq pairs each brand post with the
@@ -179,8 +181,9 @@ jq -s -r '
 		| {id: .in_reply_to})
 	    | select(post != null and (post.from_brand | not)) | .id ] as $answered
 	| ($answered | map({key: ., value: true}) | from_entries) as $a
-	| .[] | select((.from_brand | not) and .class.intent == "complaint"
-	    and ($a[.id] | not)) | .id' "$d/week.ndjson" | sort >"$d/unans.jq"
+	| .[] | select((.from_brand | not) and .route.skip != true
+	    and .class.intent == "complaint" and ($a[.id] | not)) | .id' \
+	    "$d/week.ndjson" | sort >"$d/unans.jq"
 echo "# unanswered complaints: $(wc -l <"$d/unans.jq") by jq, $(wc -l <"$d/unans.sql.out") by SQL"
 t "... and the same posts as a jq pairing finds" \
     'cut -f1 "$d/unans.sql.out" | sort | diff -u "$d/unans.jq" -'
