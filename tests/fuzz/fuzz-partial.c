@@ -9,7 +9,8 @@
  *
  *	sh tests/fuzz/run.sh 60 partial
  * Seeds: tests/fuzz/corpus/partial (partials written by sc-report).
- * fuzz-sources: tools/sc-report/partial.c tools/sc-report/agg.c tools/sc-report/zone.c
+ * fuzz-sources: tools/sc-report/partial.c tools/sc-report/agg.c
+ * fuzz-sources: tools/sc-report/zone.c tools/sc-report/conv.c
  */
 #include <stdint.h>
 #include <stdio.h>
