@@ -125,6 +125,10 @@ head -c 30000 "$d/week.ndjson.gz" >"$d/cut.ndjson.gz"
 rc=$?
 t "a truncated gzip file: exit 2, nothing of it loaded" \
     '[ $rc -eq 2 ] && grep -q "cut short" "$d/cut.err" && [ "$(q -c "SELECT count(*) FROM h_posts")" -eq 3 ]'
+"$load" -n -t dry "$d/hostile.ndjson" 2>"$d/dry.err"
+rc=$?
+t "-n: the same messages, the table made, nothing loaded" \
+    '[ $rc -eq 1 ] && diff -u "$d/hostile.want" "$d/dry.err" && [ "$(q -c "SELECT count(*) FROM dry_posts")" -eq 0 ]'
 "$load" -t 'x;drop' "$d/week.ndjson" 2>"$d/bad-t.err"
 rc=$?
 t "-t takes only an SQL name" '[ $rc -eq 2 ] && grep -q "SQL name" "$d/bad-t.err"'
