@@ -59,7 +59,7 @@ span=$(( $(ms) - t0 ))
 # run again.
 rnd() {
 	od -An -N4 -tu4 /dev/urandom | awk -v s="$span" \
-	    '{ printf "%.3f", ($1 % (s * 12 / 10)) / 1000 }'
+	    '{ printf "%.3f", ($1 % s) / 1000 }'
 }
 attempts=0 kills=0
 while [ $attempts -lt "$KILLS" ]; do
@@ -106,5 +106,5 @@ echo "# chaos: $attempts runs after the first, $kills killed with kill -9; posts
 cmp -s "$T/ref.state" state/route.state ||
     fail "route state differs from an uninterrupted run's:
 $(diff "$T/ref.state" state/route.state | head -n 20)"
-[ "$kills" -ge $((KILLS / 2)) ] || fail "only $kills of $KILLS kills hit a run"
+[ "$kills" -ge $((KILLS / 4)) ] || fail "only $kills of $KILLS kills hit a run"
 exit 0
