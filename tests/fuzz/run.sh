@@ -26,9 +26,9 @@ names=${*:-$(for f in tests/fuzz/fuzz-*.c; do
 mkdir -p "$out" "$crashes"
 
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
-deps_cflags=$($PKG_CONFIG --cflags libcurl jansson zlib libutf8proc 2>/dev/null)
-deps_libs=$($PKG_CONFIG --libs libcurl jansson zlib libutf8proc 2>/dev/null)
-[ -n "$deps_libs" ] || deps_libs="-lcurl -ljansson -lz -lutf8proc"
+deps_cflags=$($PKG_CONFIG --cflags libcurl jansson zlib libutf8proc libpcre2-8 2>/dev/null)
+deps_libs=$($PKG_CONFIG --libs libcurl jansson zlib libutf8proc libpcre2-8 2>/dev/null)
+[ -n "$deps_libs" ] || deps_libs="-lcurl -ljansson -lz -lutf8proc -lpcre2-8"
 warn="-Wall -Wextra -Wno-unused-parameter"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 san="$san -fno-omit-frame-pointer"
