@@ -54,8 +54,8 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz-*.c))
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
-SCRIPTS = scripts/sc-pg-load
-MAN1 = $(TOOLS:%=man/%.1)
+SCRIPTS = scripts/sc-pg-load scripts/sc-cron
+MAN1 = $(TOOLS:%=man/%.1) man/sc-cron.1
 MANS = $(MAN1) man/sc-post.5 man/sc-route.5 man/sc.7
 DATA = $(shell find data scripts/examples -type f 2>/dev/null | sort)
 

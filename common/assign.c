@@ -22,6 +22,8 @@
 #include "sctime.h"
 #include "xmem.h"
 
+#define NONE	INT64_MIN	/* no time */
+
 struct team;
 
 struct agent {
@@ -73,6 +75,7 @@ struct conv {
 	int64_t		 since;
 	int64_t		 due;		/* ASSIGN_NO_DUE: none */
 	int64_t		 last;		/* its newest post */
+	int64_t		 answered;	/* newest brand post; NONE: none */
 	uint64_t	 wseq;		/* when it began to wait; 0: not waiting */
 };
 
@@ -315,15 +318,28 @@ assign_add_team(struct assign *a, const char *team, const json_t *agents,
 	}
 }
 
-static struct team *
-team_get(const struct assign *a, const char *name)
+/* The value of key (NULL: none) in m, or NULL. */
+static void *
+lookup(const struct hmap *m, const char *key)
 {
 	void **slot;
 
-	if (name == NULL)
+	if (key == NULL)
 		return NULL;
-	slot = hmap_get(a->tmap, name, strlen(name));
+	slot = hmap_get(m, key, strlen(key));
 	return slot != NULL ? *slot : NULL;
+}
+
+static struct team *
+team_get(const struct assign *a, const char *name)
+{
+	return lookup(a->tmap, name);
+}
+
+static struct agent *
+agent_find(const struct assign *a, const char *id)
+{
+	return lookup(a->amap, id);
 }
 
 int
@@ -553,6 +569,7 @@ conv_new(struct assign *a, const char *id, void **slot)
 	c = xcalloc(1, sizeof(*c));
 	c->id = xstrdup(id);
 	c->due = ASSIGN_NO_DUE;
+	c->answered = NONE;
 	*slot = c;
 	a->convs = xreallocarray(a->convs, a->nconvs + 1, sizeof(*a->convs));
 	a->convs[a->nconvs++] = c;
@@ -588,12 +605,10 @@ static json_t *
 agent_json(const struct assign *a, const char *id)
 {
 	const struct agent *g;
-	void **slot;
 
 	if (id == NULL)
 		return json_null();
-	slot = hmap_get(a->amap, id, strlen(id));
-	g = slot != NULL ? *slot : NULL;
+	g = agent_find(a, id);
 	return json_pack("{s:s,s:s}", "id", id, "name",
 	    g != NULL && g->name != NULL ? g->name : id);
 }
@@ -638,13 +653,24 @@ apply(struct assign *a, const struct assign_post *p, struct agent **gp)
 	if (c != NULL && forgotten_conv(a, c)) {
 		c->agent = NULL;
 		c->wseq = 0;
+		c->answered = NONE;
 	}
 	t = team_get(a, p->team);
 	if (p->from_brand) {
-		if (c == NULL || !c->open)
-			return NOOP;	/* nothing to close */
+		/*
+		 * Remembered even with nothing to close: the posts it
+		 * answers may come after it (sc-fetch pages newest first).
+		 */
+		if (c == NULL)
+			c = conv_new(a, cid, hmap_put(a->cmap, cid,
+			    strlen(cid), &existed));
 		if (c->last < p->created_at)
 			c->last = p->created_at;
+		if (c->answered < p->created_at)
+			c->answered = p->created_at;
+		/* An answer older than the opening post closes nothing. */
+		if (!c->open || p->created_at < c->since)
+			return CHANGED;
 		c->open = 0;
 		c->wseq = 0;
 		if ((g = c->agent) != NULL) {
@@ -662,6 +688,21 @@ apply(struct assign *a, const struct assign_post *p, struct agent **gp)
 	}
 	if (c->last < p->created_at)
 		c->last = p->created_at;
+	if (p->created_at <= c->answered) {
+		/* Answered before we learnt of it: nothing to open. */
+		*gp = c->agent;
+		return CHANGED;
+	}
+	if (c->open && p->created_at < c->since) {
+		/* An older post of an open conversation: it opened it. */
+		set_str(&c->post, p->id);
+		c->since = p->created_at;
+		c->due = p->due;
+		if (c->agent == NULL) {
+			c->wseq = ++a->wseq;
+			enqueue(a, c);
+		}
+	}
 	if (c->agent != NULL) {
 		/* Stickiness, even at full capacity. */
 		if (!c->open) {
@@ -857,16 +898,19 @@ assign_save(const struct assign *a)
 	cv = xreallocarray(NULL, a->nconvs + 1, sizeof(*cv));
 	for (i = n = 0; i < a->nconvs; i++) {
 		c = a->convs[i];
-		if (c->open || (c->agent != NULL && !forgotten_conv(a, c)))
+		if (c->open || ((c->agent != NULL || c->answered != NONE) &&
+		    !forgotten_conv(a, c)))
 			cv[n++] = a->convs[i];
 	}
 	qsort(cv, n, sizeof(*cv), by_conv);
 	arr = json_array();
 	for (i = 0; i < n; i++) {
 		c = cv[i];
-		o = json_pack("{s:s,s:b,s:o,s:I}", "id", c->id, "open",
+		o = json_pack("{s:s,s:b,s:o,s:I,s:o}", "id", c->id, "open",
 		    c->open, "agent", str_or_null(c->agent != NULL ?
-		    c->agent->id : NULL), "last", (json_int_t)c->last);
+		    c->agent->id : NULL), "last", (json_int_t)c->last,
+		    "answered", c->answered == NONE ? json_null() :
+		    json_integer(c->answered));
 		if (c->open) {
 			json_object_set_new(o, "post", json_string(c->post));
 			json_object_set_new(o, "team", str_or_null(c->team));
@@ -1049,25 +1093,14 @@ out:
 	return rc;
 }
 
-static struct agent *
-agent_find(const struct assign *a, const char *id)
-{
-	void **slot;
-
-	if (id == NULL)
-		return NULL;
-	slot = hmap_get(a->amap, id, strlen(id));
-	return slot != NULL ? *slot : NULL;
-}
-
 static int
 ld_convs(struct assign *a, struct ld *l, const json_t *arr, int64_t wmax)
 {
 	static const char *const keys[] = { "id", "open", "agent", "last",
-	    "post", "team", "lang", "skill", "since", "due", "wait", NULL };
+	    "answered", "post", "team", "lang", "skill", "since", "due", "wait", NULL };
 	const char *id, *agent, *post, *team, *lang, *skill;
-	int64_t last, since, due, wait;
-	const json_t *o, *v;
+	int64_t last, since, due, wait, answered;
+	const json_t *o, *v, *w;
 	struct conv *c;
 	struct agent *g;
 	void **slot;
@@ -1098,6 +1131,12 @@ ld_convs(struct assign *a, struct ld *l, const json_t *arr, int64_t wmax)
 		if (ld_int(l, json_object_get(o, "last"), TIME_MIN, TIME_MAX,
 		    &last) == -1)
 			return -1;
+		ld_at(l, "conversations", i, "answered");
+		w = json_object_get(o, "answered");
+		if (w != NULL && json_is_null(w))
+			answered = NONE;
+		else if (ld_int(l, w, TIME_MIN, TIME_MAX, &answered) == -1)
+			return -1;
 		slot = hmap_put(a->cmap, id, strlen(id), &existed);
 		if (existed) {
 			ld_at(l, "conversations", i, "id");
@@ -1106,11 +1145,12 @@ ld_convs(struct assign *a, struct ld *l, const json_t *arr, int64_t wmax)
 		c = conv_new(a, id, slot);
 		c->agent = g;
 		c->last = last;
+		c->answered = answered;
 		if (!json_is_true(v)) {
-			if (json_object_size(o) != 4) {
+			if (json_object_size(o) != 5) {
 				ld_at(l, "conversations", i, NULL);
 				return ld_fail(l, "a closed conversation has "
-				    "only id, open, agent and last");
+				    "only id, open, agent, last and answered");
 			}
 			continue;
 		}

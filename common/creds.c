@@ -1,6 +1,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,12 +38,18 @@ parse_reason(const json_error_t *e)
 	}
 }
 
+static int
+is_control(char c)
+{
+	return (unsigned char)c < 0x20 || c == 0x7f;
+}
+
 /* 1 if s holds a byte below 0x20 or DEL. */
 static int
 has_control(const char *s)
 {
 	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+		if (is_control(*s))
 			return 1;
 	return 0;
 }
@@ -55,47 +62,88 @@ creds_check(const char *where, const char *value)
 		    "or the like)", where);
 }
 
-/* Every platform an object, every value a string without control bytes. */
-static void
-check_shape(const char *path, json_t *root)
+/* A key for a message: at most 40 bytes, control bytes shown as '?'. */
+static const char *
+shown(const char *key, char *out, size_t outlen)
+{
+	size_t i;
+
+	for (i = 0; key[i] != '\0' && i + 1 < outlen && i < 40; i++)
+		out[i] = is_control(key[i]) ? '?' : key[i];
+	out[i] = '\0';
+	return out;
+}
+
+/*
+ * Every platform an object, every value a string without control bytes;
+ * 0, or -1 with why in err.
+ */
+static int
+check_shape(const json_t *root, char *err, size_t errlen)
 {
 	const char *platform, *field;
+	char pk[48], fk[48];
 	json_t *p, *v;
 
 	if (!json_is_object(root)) {
-		json_decref(root);
-		die(SC_EXIT_FATAL, "%s: expected an object", path);
+		snprintf(err, errlen, "expected an object");
+		return -1;
 	}
-	json_object_foreach(root, platform, p) {
+	json_object_foreach((json_t *)root, platform, p) {
 		if (!json_is_object(p)) {
-			json_decref(root);
-			die(SC_EXIT_FATAL, "%s: \"%s\": expected an object",
-			    path, platform);
+			snprintf(err, errlen, "\"%s\": expected an object",
+			    shown(platform, pk, sizeof(pk)));
+			return -1;
 		}
 		json_object_foreach(p, field, v) {
 			if (!json_is_string(v)) {
-				json_decref(root);
-				die(SC_EXIT_FATAL, "%s: \"%s\".\"%s\": expected "
-				    "a string", path, platform, field);
+				snprintf(err, errlen, "\"%s\".\"%s\": expected "
+				    "a string", shown(platform, pk, sizeof(pk)),
+				    shown(field, fk, sizeof(fk)));
+				return -1;
 			}
 			if (has_control(json_string_value(v))) {
-				json_decref(root);
-				die(SC_EXIT_FATAL, "%s: \"%s\".\"%s\": contains "
-				    "a control character (CR, LF or the like)",
-				    path, platform, field);
+				snprintf(err, errlen, "\"%s\".\"%s\": "
+				    "contains a control character (CR, LF or "
+				    "the like)", shown(platform, pk, sizeof(pk)),
+				    shown(field, fk, sizeof(fk)));
+				return -1;
 			}
 		}
 	}
+	return 0;
+}
+
+json_t *
+creds_parse(const char *text, size_t len, char *err, size_t errlen,
+    unsigned long *line)
+{
+	json_error_t e;
+	json_t *root;
+
+	*line = 0;
+	if ((root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e)) ==
+	    NULL) {
+		*line = e.line > 0 ? (unsigned long)e.line : 1;
+		snprintf(err, errlen, "%s at column %d", parse_reason(&e),
+		    e.column > 0 ? e.column : 1);
+		return NULL;
+	}
+	if (check_shape(root, err, errlen) == -1) {
+		json_decref(root);
+		return NULL;
+	}
+	return root;
 }
 
 json_t *
 creds_load(const char *path)
 {
-	json_error_t e;
 	json_t *root;
 	struct stat st;
+	unsigned long line;
 	size_t len;
-	char *text;
+	char *text, err[512];
 
 	if (stat(path, &st) == -1)
 		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
@@ -108,13 +156,12 @@ creds_load(const char *path)
 		die(SC_EXIT_FATAL, "%s: writable by others (mode %04o); "
 		    "chmod 600 it", path, (unsigned)(st.st_mode & 07777));
 	text = xslurp_max(path, CREDS_MAX, &len);
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
+	root = creds_parse(text, len, err, sizeof(err), &line);
 	free(text);
+	if (root == NULL && line > 0)
+		die(SC_EXIT_FATAL, "%s:%lu: %s", path, line, err);
 	if (root == NULL)
-		die(SC_EXIT_FATAL, "%s:%d: %s at column %d", path,
-		    e.line > 0 ? e.line : 1, parse_reason(&e),
-		    e.column > 0 ? e.column : 1);
-	check_shape(path, root);
+		die(SC_EXIT_FATAL, "%s: %s", path, err);
 	return root;
 }
 

@@ -23,11 +23,21 @@
 #ifndef CREDS_H
 #define CREDS_H
 
+#include <stddef.h>
 #include <jansson.h>
 
 #define CREDS_MAX	(1024UL * 1024)		/* bytes */
 
 json_t		*creds_load(const char *path);
+/*
+ * creds_load()'s parser and checks on a text in memory (for it and for
+ * the fuzz harness): the root object, or NULL with the reason in err and,
+ * for a JSON syntax error, its line (else 0) in *line.  The reason never
+ * holds the text: a fixed phrase and a column, or the names of the
+ * platform and field at fault.
+ */
+json_t		*creds_parse(const char *text, size_t len, char *err,
+		    size_t errlen, unsigned long *line);
 const char	*creds_get(const json_t *root, const char *platform,
 		    const char *field);
 void		 creds_check(const char *where, const char *value);

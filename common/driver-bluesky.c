@@ -488,6 +488,41 @@ bsky_post(const json_t *view, int notification, char *pos, size_t poslen,
 	return p;
 }
 
+/*
+ * Whose post a reply answers: a notification of reason "reply" answers
+ * the brand's by definition; otherwise the parent's uri names its
+ * author's DID, and an author of the same page with that DID gives the
+ * handle that normalize() checks against the brand's accounts (handles:
+ * did -> handle of the page's authors).
+ */
+static void
+bsky_to_brand(json_t *post, const json_t *view, const json_t *handles)
+{
+	const char *parent, *r, *e, *h;
+	char did[256];
+	size_t len;
+
+	parent = json_path_str(json_object_get(view, "record"),
+	    "reply.parent.uri");
+	if (parent == NULL || strncmp(parent, "at://", 5) != 0)
+		return;
+	r = net_str(view, "reason");
+	if (r != NULL && strcmp(r, "reply") == 0) {
+		json_object_set_new(post, "in_reply_to_brand", json_true());
+		return;
+	}
+	parent += 5;
+	e = strchr(parent, '/');
+	len = e != NULL ? (size_t)(e - parent) : strlen(parent);
+	if (len >= sizeof(did))
+		return;
+	memcpy(did, parent, len);
+	did[len] = '\0';
+	if ((h = net_str(handles, did)) != NULL)
+		json_object_set_new(post, "in_reply_to_author",
+		    json_pack("{ssss}", "id", did, "handle", h));
+}
+
 static int
 bsky_wanted(const json_t *notif)
 {
@@ -556,9 +591,9 @@ bsky_parse(struct net *n, const json_t *page, const struct http_resp *resp,
     struct net_page *pg, char *err, size_t errlen)
 {
 	const json_t *list, *v;
-	const char *why = "not a post", *cursor, *key;
+	const char *why = "not a post", *cursor, *key, *a;
 	char pos[32];
-	json_t *post;
+	json_t *post, *handles;
 	size_t i;
 	int notif;
 
@@ -579,15 +614,25 @@ bsky_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 		    json_kind_a(list));
 		return -1;
 	}
+	handles = json_object();
+	json_array_foreach(list, i, v)
+		if ((a = net_str(json_object_get(v, "author"), "did")) !=
+		    NULL && net_str(json_object_get(v, "author"), "handle") !=
+		    NULL)
+			json_object_set(handles, a, json_object_get(
+			    json_object_get(v, "author"), "handle"));
 	json_array_foreach(list, i, v) {
 		if (notif && !bsky_wanted(v))
 			continue;	/* likes, follows, reposts */
 		if ((post = bsky_post(v, notif, pos, sizeof(pos), &why))
 		    == NULL)
 			net_page_reject(pg, v, "%s", why);
-		else
+		else {
+			bsky_to_brand(post, v, handles);
 			net_page_add(pg, post, *pos ? pos : NULL, v);
+		}
 	}
+	json_decref(handles);
 	/* A cursor with nothing before it would go round in circles. */
 	cursor = net_str(page, "cursor");
 	if (cursor != NULL && *cursor != '\0' && json_array_size(list) > 0)
@@ -749,15 +794,8 @@ static int
 bsky_replied(struct net *n, const json_t *body, char *id, size_t idlen,
     char *err, size_t errlen)
 {
-	const char *s;
-
-	(void)n;
-	if ((s = net_str(body, "uri")) == NULL) {
-		snprintf(err, errlen, "no \"uri\" in the answer");
-		return -1;
-	}
-	snprintf(id, idlen, "bluesky:%s", s);
-	return 0;
+	return net_sent_id(n->drv, net_str(body, "uri"), "uri", id, idlen, err,
+	    errlen);
 }
 
 const struct driver drv_bluesky = {

@@ -82,6 +82,7 @@ struct fb {
 	int		 kind;
 	json_t		*cur;		/* its cursor, parsed, or NULL */
 	int64_t		 cut;		/* nothing older: --since, position */
+	json_t		*seen;		/* ids of the run -> from_brand */
 };
 
 static struct fb fb_opts;
@@ -133,7 +134,8 @@ fb_cleanup(struct net *n)
 
 	if (fb != NULL) {
 		json_decref(fb->cur);
-		fb->cur = NULL;
+		json_decref(fb->seen);
+		fb->cur = fb->seen = NULL;
 	}
 }
 
@@ -495,6 +497,38 @@ fb_replay_conv(const json_t *page, const json_t *data, char *out,
 	return -1;
 }
 
+/*
+ * A comment on a post answers the brand when the post is the Page's own,
+ * known from the same page or from the posts of the run so far (seen:
+ * id -> from_brand; a post comes before its comments, and later comments
+ * on pages of their own).  A reply to a comment is left unsaid: whether
+ * its parent comment was read yet depends on where pages break.
+ */
+static void
+fb_to_brand(struct net_page *pg, json_t *seen)
+{
+	const char *to, *id;
+	json_t *mine;
+	size_t i;
+
+	mine = seen != NULL ? json_incref(seen) : json_object();
+	for (i = 0; i < pg->nitems; i++)
+		if (pg->items[i].post != NULL && (id = net_str(
+		    pg->items[i].post, "id")) != NULL &&
+		    json_is_null(json_object_get(pg->items[i].post,
+		    "in_reply_to")))
+			json_object_set_new(mine, id, json_boolean(json_is_true(
+			    json_object_get(pg->items[i].post,
+			    "from_brand"))));
+	for (i = 0; i < pg->nitems; i++)
+		if (pg->items[i].post != NULL && (to = net_str(
+		    pg->items[i].post, "in_reply_to")) != NULL &&
+		    json_object_get(mine, to) != NULL)
+			json_object_set(pg->items[i].post, "in_reply_to_brand",
+			    json_object_get(mine, to));
+	json_decref(mine);
+}
+
 static int
 fb_parse(struct net *n, const json_t *page, const struct http_resp *resp,
     struct net_page *pg, char *err, size_t errlen)
@@ -582,6 +616,9 @@ fb_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 			fb_queue(queue, conv, page);
 		break;
 	}
+	if (fb != NULL && fb->seen == NULL)
+		fb->seen = json_object();
+	fb_to_brand(pg, fb != NULL ? fb->seen : NULL);
 	if (fb == NULL) {
 		json_decref(queue);
 		free(q);
@@ -732,15 +769,8 @@ static int
 fb_replied(struct net *n, const json_t *body, char *id, size_t idlen,
     char *err, size_t errlen)
 {
-	const char *s;
-
-	(void)n;
-	if ((s = net_str(body, "id")) == NULL) {
-		snprintf(err, errlen, "no \"id\" in the answer");
-		return -1;
-	}
-	snprintf(id, idlen, "facebook:%s", s);
-	return 0;
+	return net_sent_id(n->drv, net_str(body, "id"), "id", id, idlen, err,
+	    errlen);
 }
 
 const struct driver drv_facebook = {

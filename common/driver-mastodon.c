@@ -239,8 +239,9 @@ m_author(const json_t *acc, const char *host)
 static json_t *
 m_post(const json_t *st, const char *host, const char **why)
 {
-	const json_t *s, *v;
-	const char *id, *content, *cw, *reply, *vis, *url;
+	const json_t *s, *v, *mn;
+	const char *id, *content, *cw, *reply, *vis, *url, *irt;
+	size_t i;
 	struct buf text = BUF_INIT;
 	json_t *p, *m;
 
@@ -275,6 +276,15 @@ m_post(const json_t *st, const char *host, const char **why)
 	    json_string(id) : json_null());
 	json_object_set_new(p, "in_reply_to", reply != NULL ?
 	    json_string(reply) : json_null());
+	/* The account answered, among the status's mentions. */
+	if ((irt = net_str(s, "in_reply_to_account_id")) != NULL)
+		json_array_foreach(json_object_get(s, "mentions"), i, mn)
+			if (net_str(mn, "id") != NULL &&
+			    strcmp(net_str(mn, "id"), irt) == 0) {
+				json_object_set_new(p, "in_reply_to_author",
+				    m_author(mn, host));
+				break;
+			}
 	vis = net_str(s, "visibility");
 	json_object_set_new(p, "channel", json_string(vis != NULL &&
 	    strcmp(vis, "direct") == 0 ? "private" : "public"));
@@ -417,15 +427,8 @@ static int
 m_replied(struct net *n, const json_t *body, char *id, size_t idlen,
     char *err, size_t errlen)
 {
-	const char *s;
-
-	(void)n;
-	if ((s = net_str(body, "id")) == NULL) {
-		snprintf(err, errlen, "no \"id\" in the answer");
-		return -1;
-	}
-	snprintf(id, idlen, "mastodon:%s", s);
-	return 0;
+	return net_sent_id(n->drv, net_str(body, "id"), "id", id, idlen, err,
+	    errlen);
 }
 
 const struct driver drv_mastodon = {

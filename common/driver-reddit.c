@@ -475,7 +475,6 @@ reddit_replied(struct net *n, const json_t *body, char *id, size_t idlen,
 	const json_t *j, *errs, *e, *thing;
 	const char *name, *code;
 
-	(void)n;
 	j = json_object_get(body, "json");
 	errs = json_object_get(j, "errors");
 	if (json_array_size(errs) > 0) {
@@ -488,14 +487,9 @@ reddit_replied(struct net *n, const json_t *body, char *id, size_t idlen,
 	}
 	thing = json_array_get(json_object_get(json_object_get(j, "data"),
 	    "things"), 0);
-	if ((name = net_str(json_object_get(thing, "data"), "name")) ==
-	    NULL) {
-		snprintf(err, errlen, "no \"json.data.things[0].data.name\" "
-		    "in the answer");
-		return -1;
-	}
-	snprintf(id, idlen, "reddit:%s", name);
-	return 0;
+	name = net_str(json_object_get(thing, "data"), "name");
+	return net_sent_id(n->drv, name, "json.data.things[0].data.name", id,
+	    idlen, err, errlen);
 }
 
 const struct driver drv_reddit = {

@@ -101,7 +101,8 @@ x_request(struct net *n, const char *pos, const char *cursor,
 	net_req_param(rq, "tweet.fields", "created_at,author_id,"
 	    "conversation_id,lang,public_metrics,referenced_tweets,"
 	    "in_reply_to_user_id,entities,note_tweet");
-	net_req_param(rq, "expansions", "author_id,referenced_tweets.id");
+	net_req_param(rq, "expansions", "author_id,referenced_tweets.id,"
+	    "in_reply_to_user_id");
 	net_req_param(rq, "user.fields", "username,name,public_metrics,"
 	    "verified");
 	net_req_param(rq, "since_id", pos);
@@ -246,9 +247,9 @@ count(json_t *m, const char *key, const json_t *pm, const char *from)
 /* One tweet as an import-shaped post, or NULL with why. */
 static json_t *
 x_post(const json_t *tw, const json_t *users, const json_t *tweets,
-    const char **why)
+    const char *brand_id, const char **why)
 {
-	const char *id, *author_id, *handle, *conv;
+	const char *id, *author_id, *handle, *conv, *irt;
 	const json_t *user, *refs, *ref, *pm;
 	json_t *p, *text, *m;
 	size_t i;
@@ -280,6 +281,17 @@ x_post(const json_t *tw, const json_t *users, const json_t *tweets,
 		    "replied_to") == 0 && net_str(ref, "id") != NULL)
 			json_object_set(p, "in_reply_to", json_object_get(ref,
 			    "id"));
+	/* Whose tweet it answers: the brand's id (--mentions), or a user
+	 * of includes.users whose handle normalize() checks. */
+	if ((irt = net_str(tw, "in_reply_to_user_id")) != NULL) {
+		if (brand_id != NULL)
+			json_object_set_new(p, "in_reply_to_brand",
+			    json_boolean(strcmp(irt, brand_id) == 0));
+		else if ((handle = net_str(json_object_get(users, irt),
+		    "username")) != NULL)
+			json_object_set_new(p, "in_reply_to_author",
+			    json_pack("{ss}", "handle", handle));
+	}
 	json_object_set_new(p, "channel", json_string("public"));
 	json_object_set_new(p, "lang", net_str(tw, "lang") != NULL ?
 	    json_string(net_str(tw, "lang")) : json_null());
@@ -308,7 +320,6 @@ x_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 	json_t *users, *tweets, *post;
 	size_t i;
 
-	(void)n;
 	(void)resp;
 	if (!json_is_object(page)) {
 		snprintf(err, errlen, "expected an object, got %s",
@@ -338,7 +349,9 @@ x_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 		if ((uid = net_str(u, "id")) != NULL)
 			json_object_set(tweets, uid, (json_t *)u);
 	json_array_foreach(data, i, tw) {
-		if ((post = x_post(tw, users, tweets, &why)) == NULL)
+		if ((post = x_post(tw, users, tweets, n != NULL ?
+		    ((const struct x *)n->priv)->mentions : NULL, &why)) ==
+		    NULL)
 			net_page_reject(pg, tw, "%s", why);
 		else
 			net_page_add(pg, post, net_str(tw, "id"), tw);
@@ -394,15 +407,8 @@ static int
 x_replied(struct net *n, const json_t *body, char *id, size_t idlen,
     char *err, size_t errlen)
 {
-	const char *s;
-
-	(void)n;
-	if ((s = net_str(json_object_get(body, "data"), "id")) == NULL) {
-		snprintf(err, errlen, "no \"data.id\" in the answer");
-		return -1;
-	}
-	snprintf(id, idlen, "x:%s", s);
-	return 0;
+	return net_sent_id(n->drv, net_str(json_object_get(body, "data"),
+	    "id"), "data.id", id, idlen, err, errlen);
 }
 
 const struct driver drv_x = {

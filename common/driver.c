@@ -295,6 +295,18 @@ net_native_id(const struct driver *d, const char *id)
 	return *id != '\0' ? id : NULL;
 }
 
+int
+net_sent_id(const struct driver *d, const char *s, const char *what,
+    char *id, size_t idlen, char *err, size_t errlen)
+{
+	if (s == NULL || *s == '\0') {
+		snprintf(err, errlen, "no \"%s\" in the answer", what);
+		return -1;
+	}
+	snprintf(id, idlen, "%s:%s", d->name, s);
+	return 0;
+}
+
 const struct driver *
 net_driver(const char *name)
 {

@@ -351,5 +351,12 @@ const char	*net_item_id(const json_t *raw);
  * the prefix.
  */
 const char	*net_native_id(const struct driver *d, const char *id);
+/*
+ * For replied(): the new post's id s, with the driver's "name:" prefix,
+ * into id; 0, or -1 with err "no \"what\" in the answer" when s is NULL.
+ */
+int		 net_sent_id(const struct driver *d, const char *s,
+		    const char *what, char *id, size_t idlen, char *err,
+		    size_t errlen);
 
 #endif

@@ -17,9 +17,8 @@ struct hmap {
 	size_t		 n;
 };
 
-/* FNV-1a, 64 bits: simple, and good enough for ids. */
 uint64_t
-hmap_hash(const char *key, size_t klen)
+hmap_fnv1a(const char *key, size_t klen)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t i;
@@ -28,6 +27,15 @@ hmap_hash(const char *key, size_t klen)
 		h ^= (unsigned char)key[i];
 		h *= 0x100000001b3ULL;
 	}
+	return h;
+}
+
+/* FNV-1a, 64 bits, its high bits folded in: simple, good enough for ids. */
+uint64_t
+hmap_hash(const char *key, size_t klen)
+{
+	uint64_t h = hmap_fnv1a(key, klen);
+
 	return h ^ (h >> 29);
 }
 

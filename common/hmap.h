@@ -28,5 +28,10 @@ void		 hmap_each(const struct hmap *m,
 		    void *ctx), void *ctx);
 void		 hmap_free(struct hmap *m);
 uint64_t	 hmap_hash(const char *key, size_t klen);
+/*
+ * Plain FNV-1a, 64 bits: a digest that never changes from one version to
+ * the next, so it may be stored (sc-reply's reply.digest).
+ */
+uint64_t	 hmap_fnv1a(const char *key, size_t klen);
 
 #endif

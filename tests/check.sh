@@ -50,6 +50,8 @@ units() {
 suite "unit tests" units "$build"
 suite "end-to-end cases" sh tests/run-cases.sh "$build/bin"
 suite "hostile input" sh tests/hostile.sh "$build/bin"
+suite "valgrind memcheck: a subset of the cases" sh tests/valgrind.sh \
+    "$build/bin"
 suite "man pages: mandoc -Tlint" sh tests/man-lint.sh
 suite "man pages: EXAMPLES" sh tests/man-examples.sh "$build/bin"
 [ -f tests/gen-posts.sh ] && suite "sample generator" sh tests/gen-posts.sh
@@ -72,6 +74,7 @@ if [ -n "$san" ]; then
 	suite "end-to-end cases (ASan+UBSan)" sh tests/run-cases.sh "$san/bin"
 	suite "man pages: EXAMPLES (ASan+UBSan)" sh tests/man-examples.sh \
 	    "$san/bin"
+	suite "hostile input (ASan+UBSan)" sh tests/hostile.sh "$san/bin"
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -196,17 +196,21 @@ t "a failed shard: its merge never runs" \
 
 # -- the report's shards and merge ----------------------------------------------
 if "$bindir/sc-report" --help 2>&1 | grep -q -- '--shard'; then
-	"$bindir/sc-report" --by platform "$d/single.ndjson" >"$d/report.single"
+	report="$bindir/sc-report --by platform --now 2026-11-24T00:00:00Z"
+	$report "$d/single.ndjson" >"$d/report.single"
+	$report --format html "$d/single.ndjson" >"$d/report.single.html"
 	rarr=$(sbatch --parsable --array=1-3 -o 'report.%a.log' --wrap \
-	    "$bindir/sc-report --by platform --shard \$SLURM_ARRAY_TASK_ID/3 --partial part.\$SLURM_ARRAY_TASK_ID.state $d/single.ndjson")
-	rmerge=$(sbatch --parsable -d "afterok:$rarr" -o rmerge.log --wrap \
-	    "$bindir/sc-report --merge part.1.state part.2.state part.3.state >report.merged")
+	    "$report --shard \$SLURM_ARRAY_TASK_ID/3 --partial part.\$SLURM_ARRAY_TASK_ID.state $d/single.ndjson")
+	rmerge=$(sbatch --parsable -d "afterok:$rarr" --kill-on-invalid-dep=yes \
+	    -o rmerge.log --wrap \
+	    "$bindir/sc-report --merge part.1.state part.2.state part.3.state >report.merged && $bindir/sc-report --merge --format html part.1.state part.2.state part.3.state >report.merged.html")
 	jobs_done 90 "$rarr" "$rmerge"
 	svc_log "$d/work/report.1.log" "$d/work/rmerge.log"
-	t "sc-report shards and --merge COMPLETED" \
+	t "sc-report shards (array) and --merge (dependent) COMPLETED" \
 	    '[ "$(state "$rarr" | sort -u)" = COMPLETED ] && [ "$(state "$rmerge")" = COMPLETED ]'
 	t "the merged report equals the single run's, byte for byte" \
 	    'cmp "$d/report.single" report.merged'
+	t "... in HTML too" 'cmp "$d/report.single.html" report.merged.html'
 else
 	t_skip "sc-report shards on Slurm" "sc-report has no --shard yet"
 fi

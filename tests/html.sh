@@ -39,12 +39,12 @@ mkdir -p "$HOME"
 render=$top/tests/lib/render.py
 fx=$top/tests/fixtures/html
 
-# verdict FILE.html NAME: render FILE into $d/NAME, print one line per
-# fault found (none: the page is good).
+# verdict FILE.html NAME [WIDTH]: render FILE into $d/NAME, print one
+# line per fault found (none: the page is good).
 verdict() {
 	o=$d/$2
 	mkdir -p "$o"
-	if ! python3 "$render" page "$1" "$o" >"$o/summary.json" 2>"$o/render.err"; then
+	if ! python3 "$render" page "$1" "$o" ${3:-} >"$o/summary.json" 2>"$o/render.err"; then
 		echo "render failed: $(cat "$o/render.err")"
 		return
 	fi
@@ -64,17 +64,17 @@ verdict() {
 }
 # expect FIXTURE PATTERN: the harness finds PATTERN's fault in FIXTURE.
 expect() {
-	verdict "$fx/$1.html" "$1" >"$d/$1.verdict"
+	verdict "$fx/$1.html" "$1" 480 >"$d/$1.verdict"
 	sed 's/^/# /' "$d/$1.verdict"
 	grep -q "$2" "$d/$1.verdict"
 }
 
 # -- the harness itself ----------------------------------------------------
-verdict "$fx/good.html" good >"$d/good.verdict"
+verdict "$fx/good.html" good 480 >"$d/good.verdict"
 t "a good page passes (two charts, one drawn by its script)" \
     '[ ! -s "$d/good.verdict" ] || { sed "s/^/# /" "$d/good.verdict"; false; }'
 t "... its screenshot decodes: $(jq -r '"\(.width)x\(.height), \(.colours) colours"' "$d/good/png.json" 2>/dev/null)" \
-    '[ "$(jq .width "$d/good/png.json")" -ge 640 ]'
+    '[ "$(jq .width "$d/good/png.json")" -ge 480 ]'
 t "a console.error fails" 'expect console-error "^console: console.error: chart data missing"'
 t "an uncaught exception fails" 'expect exception "^console: uncaught: TypeError"'
 t "an <svg> with nothing drawn fails" 'expect empty-chart "^empty chart: frt$"'

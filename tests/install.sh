@@ -26,6 +26,8 @@ for p in sc-fetch sc-classify sc-route sc-reply sc-report; do
 	    "[ -x '$tmp/root/usr/bin/$p' ] && '$tmp/root/usr/bin/$p' --version | grep -q '^$p '"
 	t "$p.1 installed" "[ -f '$tmp/root/usr/share/man/man1/$p.1' ]"
 done
+t "sc-cron installed, with its man page and example units" \
+    "[ -x '$tmp/root/usr/bin/sc-cron' ] && '$tmp/root/usr/bin/sc-cron' --help | grep -q '^usage: sc-cron ' && [ -f '$tmp/root/usr/share/man/man1/sc-cron.1' ] && [ -f '$tmp/root/usr/share/sc/examples/sc-cron.timer' ] && [ -f '$tmp/root/usr/share/sc/examples/sc-cron.service' ] && [ -f '$tmp/root/usr/share/sc/examples/sc-cron.conf' ]"
 t "sc-pg-load installed and runs" \
     "[ -x '$tmp/root/usr/bin/sc-pg-load' ] && '$tmp/root/usr/bin/sc-pg-load' -h | grep -q '^usage: sc-pg-load '"
 t "sc-post.5, sc-route.5 and sc.7 installed" \

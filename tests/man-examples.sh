@@ -21,7 +21,7 @@ gzip -c "$work/posts.ndjson" >"$work/posts.ndjson.gz"
 cp "$top/scripts/examples/"*.json "$work/"
 cp "$top/tests/fixtures/export.csv" "$work/"
 
-PATH=$bindir:$PATH
+PATH=$bindir:$top/scripts:$PATH
 HOME=$tmp/home
 TZ=UTC
 LC_ALL=C.UTF-8

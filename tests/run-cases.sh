@@ -6,7 +6,8 @@
 # /dev/null), NAME.out (expected standard output), NAME.err (expected
 # standard error) and NAME.rc (expected exit status, else 0).  A case may
 # instead be NAME.sh, a script run with sh in the case's folder that exits
-# 0 when it passes.  Prints TAP; a failure shows the diff.
+# 0 when it passes.  Prints TAP; a failure shows the diff.  SC_CASES, when
+# set, is a list of shell patterns of TOOL/NAME: only those cases run.
 set -u
 bindir=$(cd "$1" && pwd) || exit 2
 shift
@@ -26,6 +27,18 @@ unset SC_CONFIG SC_DATADIR
 
 n=0
 fail=0
+# selected TOOL/NAME: is the case in SC_CASES (or SC_CASES unset)?
+selected() {
+	[ -n "${SC_CASES:-}" ] || return 0
+	(
+		set -f
+		for p in $SC_CASES; do
+			# shellcheck disable=SC2254
+			case $1 in $p) exit 0 ;; esac
+		done
+		exit 1
+	)
+}
 if [ $# -eq 0 ]; then
 	set -- $(cd "$top/tests/cases" && ls)
 fi
@@ -33,6 +46,7 @@ for tool; do
 	dir=$top/tests/cases/$tool
 	[ -d "$dir" ] || continue
 	for c in $(cd "$dir" && ls | sed -n 's/\.\(args\|sh\)$//p' | sort -u); do
+		selected "$tool/$c" || continue
 		n=$((n + 1))
 		# Each case gets a fresh scratch folder; what the harness
 		# captures lives apart from it.

@@ -47,7 +47,7 @@ row "sc-fetch import vs jq -c ." \
     "'$bindir/sc-fetch' import '$in'" "jq -c . '$in'"
 row "sc-classify vs jq -c '.class={}'" \
     "'$bindir/sc-classify' '$in'" "jq -c '.class={}' '$in'"
-sh "$top/tests/bench/route.sh" "$bindir"
+sh "$top/tests/bench/route.sh" "$bindir" "$dir/classified.ndjson"
 row "sc-reply vs jq -c '.reply={...}'" \
     "'$bindir/sc-reply' -t '$ex/templates.json' '$dir/classified.ndjson'" \
     "jq -c '.reply={text:(\"Hi \" + (.author.name // \"there\")),status:\"draft\"}' '$dir/classified.ndjson'"

@@ -11,7 +11,7 @@
  *	sh tests/fuzz/run.sh 60 templates
  * Seeds: tests/fuzz/corpus/templates (template files behind a byte 0x00,
  * knowledge bases behind 0x01).
- * fuzz-sources: tools/sc-reply/templates.c tools/sc-reply/names.c tools/sc-reply/words.c tools/sc-reply/kb.c tools/sc-reply/measure.c
+ * fuzz-sources: tools/sc-reply/templates.c tools/sc-reply/names.c tools/sc-reply/kb.c tools/sc-reply/measure.c
  */
 #include <sys/wait.h>
 

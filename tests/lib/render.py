@@ -2,7 +2,9 @@
 """render.py - render an HTML file in headless Chromium and say what a
 person would see, for tests/html.sh.  Python 3 standard library only.
 
-    render.py page FILE.html OUTDIR   renders FILE, writes OUTDIR/page.png
+    render.py page FILE.html OUTDIR [WIDTH]
+                                      renders FILE in a window WIDTH pixels
+                                      wide (1280), writes OUTDIR/page.png
                                       (the whole page) and OUTDIR/dom.html
                                       (the DOM after scripts ran), prints a
                                       JSON summary
@@ -166,11 +168,11 @@ SVG_JS = r"""
 """
 
 
-def page(path, outdir):
+def page(path, outdir, width=1280):
     path = os.path.abspath(path)
     url = "file://" + path
     os.makedirs(outdir, exist_ok=True)
-    width, height = 1280, 900
+    height = width * 3 // 4
     b = Browser(outdir, width, height)
     out = {"url": url, "errors": [], "requests": [], "svgs": []}
     try:
@@ -307,13 +309,16 @@ def png(path):
 
 def main():
     try:
-        if len(sys.argv) == 4 and sys.argv[1] == "page":
-            r = page(sys.argv[2], sys.argv[3])
+        if len(sys.argv) in (4, 5) and sys.argv[1] == "page":
+            width = int(sys.argv[4]) if len(sys.argv) == 5 else 1280
+            if not 200 <= width <= 4000:
+                raise ValueError("width must be 200 to 4000")
+            r = page(sys.argv[2], sys.argv[3], width)
         elif len(sys.argv) == 3 and sys.argv[1] == "png":
             r = png(sys.argv[2])
         else:
-            sys.stderr.write("usage: render.py page FILE.html OUTDIR | "
-                             "png FILE.png\n")
+            sys.stderr.write("usage: render.py page FILE.html OUTDIR "
+                             "[WIDTH] | png FILE.png\n")
             return 2
     except (ValueError, OSError, RuntimeError, TimeoutError, EOFError,
             zlib.error, StopIteration) as e:

@@ -196,6 +196,14 @@ class Handler(BaseHTTPRequestHandler):
             data = data[:len(data) // 2]
         self.wfile.write(data)
 
+    def drop(self):
+        """Close the connection with no answer."""
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
     def control(self, url):
         m = self.mock
         q = parse_qs(url.query, keep_blank_values=True)
@@ -244,11 +252,7 @@ class Handler(BaseHTTPRequestHandler):
         mod = m.module
         if kind == "drop":
             m.log(req, 0)
-            self.close_connection = True
-            try:
-                self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+            self.drop()
             return
         if kind == "429" or (m.args.limit and remaining == 0 and
                              m.window_used > m.args.limit):
@@ -305,11 +309,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         if kind == "dropafter":
             m.log(req, 0)
-            self.close_connection = True
-            try:
-                self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+            self.drop()
             return
         headers = list(headers) + rate_headers(m, remaining, reset)
         m.log(req, status)

@@ -251,6 +251,50 @@ test_reopen(void)
 	assign_free(a);
 }
 
+/* sc-fetch pages newest first: an answer may come before its question. */
+static void
+test_newest_first(void)
+{
+	const char *ag = "[{\"id\":\"a\",\"capacity\":1}]";
+	struct assign *a = engine(ag);
+
+	/* b2 answers p1; p3 asks again after it: input newest first. */
+	GETS("a", a, "p3", "c", 0, "en", NULL, 30);
+	GETS("-", a, "b2", "c", 1, "en", NULL, 20);	/* older than p3 */
+	GETS("a", a, "p1", "c", 0, "en", NULL, 10);	/* answered */
+	/* Answered before sc-route saw the question: nothing opens. */
+	GETS("-", a, "b5", "d", 1, "en", NULL, 50);
+	GETS("-", a, "p4", "d", 0, "en", NULL, 40);
+	{
+		struct buf b = BUF_INIT;
+		json_t *q = assign_queue(a);
+
+		jsonw(&b, q);
+		ok(json_array_size(q) == 1 && strstr(b.s, "\"post\":\"p3\"")
+		    != NULL, "open: only c, since p3: %s", b.s);
+		json_decref(q);
+		buf_free(&b);
+	}
+	assign_free(a);
+
+	/* Two questions newest first: the older one opened it. */
+	a = engine(ag);
+	GETS("a", a, "q1", NULL, 0, "en", NULL, 0);
+	GETS("-", a, "q3", "c", 0, "en", NULL, 30);
+	GETS("-", a, "q2", "c", 0, "en", NULL, 20);
+	GETS("-", a, "q4", NULL, 0, "en", NULL, 25);
+	/* a is freed: c waited since 20, before q4 at 25. */
+	{
+		char *h, *r = post(a, "r1", "q1", 1, "en", NULL, 40, &h);
+
+		ok(strstr(h, "\"post\":\"q2\"") != NULL, "c goes first, "
+		    "since its older post: %s", h);
+		free(r);
+		free(h);
+	}
+	assign_free(a);
+}
+
 static void
 test_queue(void)
 {
@@ -397,7 +441,7 @@ test_state_errors(void)
 	    "\"open\":true,\"agent\":\"x\",\"last\":1}],\"posts\":[]}",
 	    "conversations[0].agent: \"x\" is not in \"agents\"");
 	state_error(HEAD "\"agents\":[],\"conversations\":[{\"id\":\"c\","
-	    "\"open\":true,\"agent\":null,\"last\":1,\"post\":\"p\","
+	    "\"open\":true,\"agent\":null,\"last\":1,\"answered\":null,\"post\":\"p\","
 	    "\"team\":\"care\",\"lang\":null,\"skill\":null,\"since\":\"1\","
 	    "\"due\":null,\"wait\":1}],\"posts\":[]}",
 	    "conversations[0].since: expected an integer, got a string");
@@ -407,7 +451,7 @@ test_state_errors(void)
 	state_error(HEAD "\"agents\":[],\"conversations\":[],\"posts\":[],"
 	    "\"extra\":1}", "unknown key \"extra\"");
 	state_error(HEAD "\"agents\":[],\"conversations\":[{\"id\":\"c\","
-	    "\"open\":true,\"agent\":null,\"last\":1,\"post\":\"p\","
+	    "\"open\":true,\"agent\":null,\"last\":1,\"answered\":null,\"post\":\"p\","
 	    "\"team\":\"care\",\"lang\":null,\"skill\":null,\"since\":1,"
 	    "\"due\":null,\"wait\":0}],\"posts\":[]}",
 	    "conversations[0].wait: 0 for a conversation that waits");
@@ -421,6 +465,7 @@ main(void)
 	test_ties();
 	test_sticky_wait_free();
 	test_reopen();
+	test_newest_first();
 	test_queue();
 	test_config();
 	test_state_errors();

@@ -137,6 +137,8 @@ static const struct {
 	    ": \"x\".\"token\": expected a string\n" },
 	{ "str.json", "{\"x\": \"SECRETXYZ\"}", 0600,
 	    ": \"x\": expected an object\n" },
+	{ "key.json", "{\"\\u001b[2J\": \"SECRETXYZ\"}", 0600,
+	    ": \"?[2J\": expected an object\n" },
 };
 
 static void

@@ -169,5 +169,9 @@ main(void)
 	test_basic();
 	test_binary();
 	test_many();
+	ok(hmap_fnv1a("", 0) == 0xcbf29ce484222325ULL &&
+	    hmap_fnv1a("a", 1) == 0xaf63dc4c8601ec8cULL &&
+	    hmap_fnv1a("foobar", 6) == 0x85944171f73967e8ULL,
+	    "hmap_fnv1a is FNV-1a 64 (stored digests depend on it)");
 	return tap_done();
 }

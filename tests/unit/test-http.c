@@ -410,6 +410,7 @@ test_failures(void)
 	is_str(r.error, want, "timeout: error names the redacted URL");
 	ok(r.status == 0 && r.attempts == 2 && nslept == 1,
 	    "timeout retried once (%d tries)", r.attempts);
+	ok(r.unsent == 0, "a timeout: the request may have left (not unsent)");
 	http_free(h);
 
 	h = client(2, 0, 0, 0);
@@ -467,6 +468,7 @@ test_failures(void)
 	sleeps_reset(0);
 	ok(http_request(h, "POST", u, NULL, "x", 1, &r) == -1 &&
 	    r.attempts == 2, "POST retried when it could not connect");
+	ok(r.unsent == 1, "refused: the request surely never left (unsent)");
 	http_resp_free(&r);
 	http_free(h);
 

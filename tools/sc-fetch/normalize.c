@@ -27,7 +27,9 @@
 /* The sc-post keys in their order; every other key comes after them. */
 static const char *const post_keys[] = {
 	"id", "platform", "created_at", "text", "author", "from_brand",
-	"conversation_id", "in_reply_to", "channel", "lang", "url", "metrics",
+	"conversation_id", "in_reply_to", "in_reply_to_brand", "channel",
+	"lang", "url", "metrics",
+	"in_reply_to_author",	/* read, not written (see below) */
 	NULL
 };
 static const char *const author_keys[] = {
@@ -535,6 +537,21 @@ normalize(const struct norm *n, const json_t *in, json_t **out, char *err,
 			goto bad;
 		json_object_set_new(o, "in_reply_to", y);
 	}
+
+	/*
+	 * Whether the post answers one of the brand's: given, or from the
+	 * handle of the author answered ("in_reply_to_author", which
+	 * network drivers give) when the brand's accounts are known.
+	 */
+	if ((v = get(in, "in_reply_to_brand")) != NULL) {
+		if (norm_bool("in_reply_to_brand", v, &y, err, errlen) == -1)
+			goto bad;
+		json_object_set_new(o, "in_reply_to_brand", y);
+	} else if ((v = get(in, "in_reply_to_author")) != NULL &&
+	    json_is_string(json_object_get(v, "handle")) &&
+	    hmap_count(n->brand) > 0)
+		json_object_set_new(o, "in_reply_to_brand",
+		    json_boolean(is_brand(n, platform, v)));
 
 	if ((v = get(in, "channel")) != NULL) {
 		if (norm_channel(v, &y, err, errlen) == -1)

@@ -198,3 +198,21 @@ convos_close(struct convos *c)
 	free(c);
 	return rc;
 }
+
+uint64_t
+body_digest(const char *s, size_t n)
+{
+	const char *e = s + n;
+	uint64_t h;
+
+	for (;;) {
+		while (s < e && (*s == ' ' || *s == '\n'))
+			s++;
+		if (s == e || *s != '@')
+			break;
+		while (s < e && *s != ' ' && *s != '\n')
+			s++;
+	}
+	h = hmap_fnv1a(s, (size_t)(e - s));
+	return h != 0 ? h : 1;
+}

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "hmap.h"
 #include "post.h"
 #include "record.h"
 #include "reply.h"
@@ -144,7 +145,7 @@ edited(const json_t *old, const char *fresh, size_t freshlen)
 	dg = json_object_get(old, "digest");
 	if (json_is_string(dg)) {
 		snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)
-		    digest64(json_string_value(text),
+		    hmap_fnv1a(json_string_value(text),
 		    json_string_length(text)));
 		return strcmp(hex, json_string_value(dg)) != 0;
 	}
@@ -244,7 +245,7 @@ render(struct drafter *d, const json_t *post, const struct tmpl *const *v,
 	const struct tmpl *t;
 	size_t start, k;
 
-	start = id != NULL ? (size_t)(digest64(id, strlen(id)) % nv) : 0;
+	start = id != NULL ? (size_t)(hmap_fnv1a(id, strlen(id)) % nv) : 0;
 	for (k = 0; k < nv; k++) {
 		t = v[(start + k) % nv];
 		buf_reset(&d->text);
@@ -305,6 +306,9 @@ draft(struct recin *r, struct drafter *d, const json_t *post,
 	if (old != NULL && edited(old, d->text.s, d->text.len)) {
 		/* A person's words: keep them, and say so. */
 		json_object_set_new((json_t *)old, "edited", json_true());
+		if ((s = str(old, "text")) != NULL)
+			convos_note(d->convos, conv, id, body_digest(s,
+			    strlen(s)));
 		return NULL;
 	}
 	convos_note(d->convos, conv, id, body_digest(d->text.s, d->text.len));
@@ -368,7 +372,7 @@ draft(struct recin *r, struct drafter *d, const json_t *post,
 		    (json_int_t)rc.masked));
 	if (tmpl_auto(t) && rc.asks == 0 && !json_object_get(reply, "review"))
 		json_object_set_new(reply, "auto", json_true());
-	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)digest64(
+	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)hmap_fnv1a(
 	    d->text.s, d->text.len));
 	json_object_set_new(reply, "digest", json_string(hex));
 	return reply;

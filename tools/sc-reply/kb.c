@@ -11,7 +11,8 @@
  *	    "answer": {"en": "Economy includes one 23 kg bag ...", ...},
  *	    "platforms": {"x": {"en": "One 23 kg bag in Economy ..."}}}]}
  *
- * Phrases and posts are folded alike (words.c) and cut into words,
+ * Phrases and posts are folded alike (fold.h, FOLD_MATCH: NFKC, case,
+ * the diacritics of Latin, Greek and Cyrillic letters) and cut into words,
  * pairs of words and runs of three characters within words.  A phrase's
  * score for a post is the share of its word features the post has, and
  * the share of its character features, averaged: so "baggage allowance"
@@ -31,6 +32,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "fold.h"
 #include "hmap.h"
 #include "jsonpos.h"
 #include "post.h"
@@ -81,7 +83,7 @@ add_feat(struct kb *kb, int kind, const char *s, size_t n)
 {
 	uint64_t h;
 
-	h = digest64(s, n) ^ (kind == F_WORD ? 0 : 0x9e3779b97f4a7c15ULL);
+	h = hmap_fnv1a(s, n) ^ (kind == F_WORD ? 0 : 0x9e3779b97f4a7c15ULL);
 	h = (h & ~(uint64_t)3) | (uint64_t)kind;
 	if (kb->nfeat == kb->capfeat) {
 		kb->capfeat = kb->capfeat ? kb->capfeat * 2 : 256;
@@ -132,7 +134,7 @@ features(struct kb *kb, const char *s, size_t n)
 
 	kb->nfeat = 0;
 	buf_reset(&kb->fold);
-	words_fold(s, n, &kb->fold);
+	fold(s, n, FOLD_MATCH, &kb->fold);
 	p = buf_str(&kb->fold);
 	e = p + kb->fold.len;
 	while (p < e) {

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "fold.h"
 #include "hmap.h"
 #include "pii.h"
 #include "post.h"
@@ -53,7 +54,7 @@ lint_new(const struct tmpls *ts)
 	l->forbid = xcalloc(n + 1, sizeof(char *));
 	for (i = 0; i < n; i++) {
 		buf_reset(&l->fold);
-		words_fold(f[i], strlen(f[i]), &l->fold);
+		fold(f[i], strlen(f[i]), FOLD_MATCH, &l->fold);
 		l->forbid[l->nforbid++] = xstrdup(buf_str(&l->fold));
 	}
 	return l;
@@ -172,7 +173,7 @@ check(struct lint *l, struct recin *r, const json_t *post)
 		finding(l, r, id, "the reply is in %s, the post in %s", rl,
 		    pl);
 	buf_reset(&l->fold);
-	words_fold(text, strlen(text), &l->fold);
+	fold(text, strlen(text), FOLD_MATCH, &l->fold);
 	for (i = 0; i < l->nforbid; i++)
 		if (strstr(buf_str(&l->fold), l->forbid[i]) != NULL)
 			finding(l, r, id, "a forbidden phrase: \"%s\"",

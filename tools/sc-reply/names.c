@@ -32,6 +32,25 @@ static const char *const business[] = {
 	"world", NULL
 };
 
+/* Titles before a name: "Dr. Ana López" is greeted as Ana. */
+static const char *const titles[] = {
+	"dr", "frau", "herr", "m", "mme", "mr", "mrs", "ms", "pan", "pani",
+	"prof", "sir", "sr", "sra", "srta", NULL
+};
+
+static int
+listed(const char *const *list, const char *w, size_t n)
+{
+	size_t i;
+
+	while (n > 0 && w[n - 1] == '.')
+		n--;
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 is_business(const char *w, size_t n)
 {
@@ -142,6 +161,13 @@ first_name(const char *name, struct buf *out)
 		w[nw] = p;
 		wl[nw++] = (size_t)(q - p);
 		p = q;
+	}
+	if (nw == 1 && listed(titles, w[0], wl[0]))
+		goto out;
+	if (nw > 1 && listed(titles, w[0], wl[0])) {
+		memmove(w, w + 1, (nw - 1) * sizeof(*w));
+		memmove(wl, wl + 1, (nw - 1) * sizeof(*wl));
+		nw--;
 	}
 	if (nw == 0)
 		goto out;

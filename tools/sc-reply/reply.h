@@ -129,9 +129,10 @@ void		 convos_note(struct convos *c, const char *conv,
 /* Save (with a path) and free; -1 after a write error was reported. */
 int		 convos_close(struct convos *c);
 
-/* FNV-1a of s[0..n): the digest kept in reply.digest and the history. */
-uint64_t	 digest64(const char *s, size_t n);
-/* The digest of a reply's words, leading @mentions left out. */
+/*
+ * The digest of a reply's words, leading @mentions left out (never 0).
+ * reply.digest is hmap_fnv1a() of the whole text.
+ */
 uint64_t	 body_digest(const char *s, size_t n);
 
 /*
@@ -210,12 +211,6 @@ int		 lint_run(struct lint *l, const struct sc_common *c,
 		    char *const *files, int nfiles);
 void		 lint_free(struct lint *l);
 
-/*
- * words.c: text folded for comparison, as sc-classify folds it: NFKC,
- * case folded, marks of Latin, Greek and Cyrillic letters taken off.
- * Appends to out.
- */
-void		 words_fold(const char *s, size_t n, struct buf *out);
 
 /* send.c: sc-reply --send (see sc-reply(1)). */
 int		 send_asked(int argc, char **argv);	/* --send given */

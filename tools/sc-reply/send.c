@@ -4,7 +4,8 @@
  * the journal (journal.h) as the memory of what was sent.
  *
  * For each record whose reply may go out (reply.status "approved"; with
- * --auto also a draft the drafter marked reply.auto_reply_ok), in order:
+ * --auto also a draft the drafter marked reply.auto: a confident draft
+ * from an "auto" template), in order:
  *
  *	journal says sent, failed, unknown	write that, send nothing
  *	journal says pending (a run died while its request was under way)
@@ -443,12 +444,17 @@ send_once(struct sender *s, struct plat *p, const char *key,
 		journal_write(journal_unknown(s->j, key, err));
 		return OUT_UNKNOWN;
 	}
-	journal_write(journal_failed(s->j, key, err));
 	if (resp->status == 401) {
-		/* The token: no point in trying the rest. */
+		/*
+		 * The token, not the reply: nothing was created, and it may
+		 * go once the credentials are right.  No point in the rest.
+		 */
+		journal_write(journal_unsent(s->j, key, err));
+		snprintf(err, errlen, "HTTP 401: check the credentials");
 		s->status = sc_worse(s->status, SC_EXIT_FATAL);
-		s->stopped = 1;
+		return OUT_STOP;
 	}
+	journal_write(journal_failed(s->j, key, err));
 	return OUT_FAILED;
 }
 
@@ -463,7 +469,7 @@ sendable(const struct sender *s, const json_t *reply)
 	if (strcmp(st, "approved") == 0)
 		return 1;
 	return s->autosend && strcmp(st, "draft") == 0 &&
-	    json_is_true(json_object_get(reply, "auto_reply_ok"));
+	    json_is_true(json_object_get(reply, "auto"));
 }
 
 static int
@@ -485,6 +491,15 @@ send_post(struct recin *r, json_t *post, void *ctx)
 	if (key == NULL || *key == '\0' || text == NULL || *text == '\0') {
 		rec_warn(r, "an approved reply needs \"id\" and "
 		    "\"reply.text\": not sent");
+		s->status = sc_worse(s->status, SC_EXIT_REJECT);
+		s->skipped++;
+		return 0;
+	}
+	if (json_array_size(json_object_get(reply, "thread")) > 1) {
+		/* Each part would need its own intent and parent: not yet. */
+		rec_warn(r, "a reply in %zu parts (reply.thread): not sent; "
+		    "shorten it to one", json_array_size(json_object_get(reply,
+		    "thread")));
 		s->status = sc_worse(s->status, SC_EXIT_REJECT);
 		s->skipped++;
 		return 0;
@@ -578,7 +593,7 @@ send_post(struct recin *r, json_t *post, void *ctx)
 static const char send_help[] =
 "      --send          post the approved replies (see sc-reply(1))\n"
 "      --journal FILE  what was sent: never post a reply twice\n"
-"      --auto          also send drafts marked reply.auto_reply_ok\n"
+"      --auto          also send the drafts marked reply.auto\n"
 "      --dry-run       print the requests on stderr, send nothing\n"
 "      --api-base [PLATFORM=]URL\n"
 "                      the platform's API (repeatable)\n"

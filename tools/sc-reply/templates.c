@@ -548,8 +548,8 @@ load_one(struct loader *l, const json_t *obj, size_t i)
 }
 
 /* An array of non-empty strings at key, copied; exit 2 on anything else. */
-static char **
-strings(struct loader *l, const char *key, size_t *n)
+static void
+strings(struct loader *l, const char *key, char ***dest, size_t *n)
 {
 	const char *jp[2] = { key, NULL };
 	char idx[32], **out;
@@ -557,12 +557,14 @@ strings(struct loader *l, const char *key, size_t *n)
 	size_t i;
 
 	*n = 0;
+	*dest = NULL;
 	if ((v = json_object_get(l->root, key)) == NULL)
-		return NULL;
+		return;
 	if (!json_is_array(v))
 		fail(l, jp, 1, "\"%s\": expected an array, got %s", key,
 		    json_kind_a(v));
-	out = xcalloc(json_array_size(v) + 1, sizeof(char *));
+	/* Reachable from the loader before anything can fail. */
+	out = *dest = xcalloc(json_array_size(v) + 1, sizeof(char *));
 	json_array_foreach(v, i, e) {
 		snprintf(idx, sizeof(idx), "[%zu]", i);
 		jp[1] = idx;
@@ -572,7 +574,6 @@ strings(struct loader *l, const char *key, size_t *n)
 			    "an empty one" : json_kind_a(e));
 		out[(*n)++] = xstrdup(json_string_value(e));
 	}
-	return out;
 }
 
 struct tmpls *
@@ -613,7 +614,7 @@ tmpls_load(const char *path)
 		    json_kind_a(v));
 	if (v != NULL)
 		l.ts->agent = xstrdup(json_string_value(v));
-	l.ts->fields = strings(&l, "fields", &l.ts->nfields);
+	strings(&l, "fields", &l.ts->fields, &l.ts->nfields);
 	for (i = 0; i < l.ts->nfields; i++)
 		if (!good_path(l.ts->fields[i], strlen(l.ts->fields[i]))) {
 			const char *jp[2] = { "fields", NULL };
@@ -624,7 +625,7 @@ tmpls_load(const char *path)
 			fail(&l, jp, 2, "\"fields\": bad name \"%s\"",
 			    l.ts->fields[i]);
 		}
-	l.ts->forbid = strings(&l, "forbid", &l.ts->nforbid);
+	strings(&l, "forbid", &l.ts->forbid, &l.ts->nforbid);
 	list = json_object_get(l.root, "templates");
 	if (list == NULL)
 		fail(&l, NULL, 0, "missing key \"templates\"");

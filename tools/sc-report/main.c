@@ -17,6 +17,7 @@
 #include "output.h"
 #include "post.h"
 #include "record.h"
+#include "samefile.h"
 #include "report.h"
 #include "sc.h"
 #include "sctime.h"
@@ -675,6 +676,9 @@ main(int argc, char *argv[])
 	parse_options(argc, argv, &c, &op);
 
 	if (op.merge) {
+		/* Partials are inputs too: -o must not replace one. */
+		samefile_check(c.output, "output file", argv + optind,
+		    argc - optind);
 		merge_files(&s, argv + optind, argc - optind);
 	} else {
 		state_from_opts(&s, &op);

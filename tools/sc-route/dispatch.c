@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <utf8proc.h>
@@ -21,6 +22,8 @@
 #include "sctime.h"
 #include "state.h"
 #include "xmem.h"
+
+#define FUTURE_MAX	(366 * 86400)	/* how far a post may be ahead of the clock */
 
 struct dispatch {
 	struct assign	*a;
@@ -153,6 +156,18 @@ dispatch_post(struct dispatch *d, struct recin *r, const json_t *post,
 	p.skill = skill;
 	p.lang = json_path_str(post, "class.lang");
 	(void)post_created_at(post, &p.created_at);
+	/*
+	 * A time far ahead would move the 7-day window past every real
+	 * post and stop assignment for a week: such a post is refused.
+	 */
+	if (p.created_at > (int64_t)time(NULL) + FUTURE_MAX) {
+		if (!assign_has_agents(d->a, p.team))
+			return 0;
+		rec_reject(r, "\"created_at\": more than a year ahead of "
+		    "this machine's clock: \"%s\"",
+		    json_string_value(json_object_get(post, "created_at")));
+		return -1;
+	}
 	p.due = ASSIGN_NO_DUE;
 	v = json_path(route, "sla.first_response_due");
 	if (json_is_string(v) && time_parse_rfc3339(json_string_value(v),

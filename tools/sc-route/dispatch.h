@@ -11,13 +11,15 @@
  *
  * dispatch_post() gives a routed record its route.agent (and
  * route.assigned); a record whose team has agents but lacks an id or a
- * good created_at is rejected.  The state is written (state_write():
- * temporary file, fsync, rename) every `checkpoint` records that changed
- * it and once more by dispatch_close(), after the last record was handed
- * to the output.  A run killed at any moment leaves the state of a
- * checkpoint, whose posts are remembered by id: a re-run over the same
- * input skips them (giving them what they got before) and applies the
- * rest, ending in the state one uninterrupted run leaves.
+ * good created_at, or is dated more than a year ahead of the clock, is
+ * rejected.  The state is written (state_write(): temporary file, fsync,
+ * rename) every `checkpoint` records handed to dispatch_post() (0: never)
+ * and once more by dispatch_close(), after rec_filter() has closed the
+ * output.  A run killed at any moment leaves the state it found or that
+ * of a checkpoint, whose posts are remembered by id: a re-run over the
+ * same input skips them (giving them what they got before) and applies
+ * the rest, ending in the state one uninterrupted run leaves and writing
+ * the same records.
  *
  * Without a state file the engine still assigns within the run.
  */

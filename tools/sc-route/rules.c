@@ -775,7 +775,8 @@ load_team_ref(struct loader *ld, const json_t *r, struct rule *ru)
 		    json_string_length(v));
 		if (slot == NULL) {
 			push(ld, "team");
-			fail(ld, "unknown team \"%s\"%s", json_string_value(v),
+			quoted(&ld->tmp, json_string_value(v));
+			fail(ld, "unknown team %s%s", buf_str(&ld->tmp),
 			    ld->rs->nteams == 0 ? " (there is no \"teams\")" :
 			    "");
 		}
@@ -1034,8 +1035,8 @@ load_team(struct loader *ld, struct team *t, const char *name,
 		    json_string_length(c));
 		if (slot == NULL) {
 			push(ld, "calendar");
-			fail(ld, "unknown calendar \"%s\"",
-			    json_string_value(c));
+			quoted(&ld->tmp, json_string_value(c));
+			fail(ld, "unknown calendar %s", buf_str(&ld->tmp));
 		}
 		t->cal = *slot;
 		t->calname = json_string_value(c);

@@ -2,16 +2,21 @@
  * rules.h - sc-route's rules: loaded, checked and compiled once, then
  * matched against each record.
  *
- * rules_load() reads a rules file (sc-route(1) documents the language),
- * checks all of it and dies with "FILE:LINE: why" (exit 2) at the first
- * mistake, so nothing that could be checked at load is left for the record
- * loop.  Each condition is compiled: dotted paths are split into keys,
- * regular expressions compiled, needles folded.  Matching a record
- * allocates nothing.
+ * rules_load() reads a rules file (sc-route(5) documents the language:
+ * calendars, teams, the SLA table and the rules), checks all of it and
+ * dies with "FILE:LINE: why" (exit 2) at the first mistake, so nothing
+ * that could be checked at load is left for the record loop.  Each
+ * condition is compiled into a tree of all/any/not over field tests:
+ * dotted paths are split into keys, regular expressions compiled (PCRE2),
+ * needles folded (fold.h), calendars built with their zones.  Matching a
+ * record allocates nothing but the growth of its rule_hits scratch.
  *
  * The ruleset owns everything it points to, the parsed rules document
- * included (literals in conditions are borrowed from it); rules_free()
- * releases it all.
+ * included (names and literals are borrowed from it), the calendars and
+ * their zones too; rules_free() releases it all.  Teams point to their
+ * calendar and borrow their "agents" array from the document: whoever
+ * assigns agents reads them from there, for as long as the ruleset
+ * lives.
  */
 #ifndef ROUTE_RULES_H
 #define ROUTE_RULES_H

@@ -4,7 +4,7 @@
 # twice on overlapping pages is written once; --raw keeps the original.
 . "$SC_TOP/tests/mock/lib.sh"
 mock_start x --data net-common-rejects/data.json --page-size 4
-url="GET http://127.0.0.1:$MOCK_PORT/2/tweets/search/recent?query=acme&max_results=100&tweet.fields=created_at%2Cauthor_id%2Cconversation_id%2Clang%2Cpublic_metrics%2Creferenced_tweets%2Cin_reply_to_user_id%2Centities%2Cnote_tweet&expansions=author_id%2Creferenced_tweets.id&user.fields=username%2Cname%2Cpublic_metrics%2Cverified"
+url="GET http://127.0.0.1:$MOCK_PORT/2/tweets/search/recent?query=acme&max_results=100&tweet.fields=created_at%2Cauthor_id%2Cconversation_id%2Clang%2Cpublic_metrics%2Creferenced_tweets%2Cin_reply_to_user_id%2Centities%2Cnote_tweet&expansions=author_id%2Creferenced_tweets.id%2Cin_reply_to_user_id&user.fields=username%2Cname%2Cpublic_metrics%2Cverified"
 
 sc-fetch x --search acme --api-base "$MOCK_URL" --rejects "$T/rej" -v \
     >"$T/out" 2>"$T/err"

@@ -8,7 +8,7 @@
 mock_start x --data net-x-retweet/data.json --log "$T/log"
 sc-fetch x --search acme --api-base "$MOCK_URL" >"$T/out" 2>"$T/err" ||
     fail "exit $?: $(cat "$T/err")"
-jq -e -s '.[0].query.expansions == ["author_id,referenced_tweets.id"]' \
+jq -e -s '.[0].query.expansions == ["author_id,referenced_tweets.id,in_reply_to_user_id"]' \
     "$T/log" >/dev/null || fail "expansions: $(head -c 600 "$T/log")"
 jq -r .text "$T/out" >"$T/got"
 cat >"$T/want" <<'EOT'

@@ -13,7 +13,7 @@ jq -se '
 	.[0].path == "/2/tweets/search/recent" and
 	.[0].query.query == ["acme_air -is:retweet"] and
 	.[0].query.max_results == ["100"] and
-	.[0].query.expansions == ["author_id,referenced_tweets.id"] and
+	.[0].query.expansions == ["author_id,referenced_tweets.id,in_reply_to_user_id"] and
 	(.[0].query["tweet.fields"][0] | test("note_tweet")) and
 	.[0].headers.authorization == "Bearer test-token" and
 	(.[0].query | has("next_token") | not) and

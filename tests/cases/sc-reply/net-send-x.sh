@@ -118,6 +118,17 @@ one 500 9000 1:500
 jq -e '.reply.status == "unknown"' "$T/out" >/dev/null || fail "500: status"
 [ "$(grep -c '"POST"' "$T/log")" -eq 1 ] || fail "500: a POST is not retried"
 
+# a 401: the token, not the reply; stop with 2, the next run sends it
+one 401 9500 1:401
+[ $? -eq 2 ] || fail "401: exit"
+jq -e '.reply.status == "approved" and .reply.error ==
+    "HTTP 401: check the credentials"' "$T/out" >/dev/null ||
+    fail "401: $(cat "$T/out")"
+mock_set on= count=0
+sc-reply --send --journal "$T/j-401" --api-base "$MOCK_URL" "$T/in1" \
+    >"$T/out" 2>"$T/err" || fail "after 401: exit $?"
+jq -e '.reply.status == "sent"' "$T/out" >/dev/null || fail "after 401"
+
 # a second sender on the same journal: 75
 mock_set on=1+:slow:2 count=0
 rec 1790000000000010000 approved "slow" >"$T/in1"
@@ -147,4 +158,23 @@ mock_start x --log "$T/log2"
 sc-reply --send --journal "$T/j-down" --api-base "$MOCK_URL" "$T/in1" \
     >"$T/out" 2>"$T/err" || fail "up again: exit $?: $(cat "$T/err")"
 jq -e '.reply.status == "sent"' "$T/out" >/dev/null || fail "up: status"
+
+# --auto: drafts marked reply.auto go too; other drafts and replies in
+# several parts (reply.thread) never do
+{
+	printf '%s\n' '{"id":"x:1790000000000012000","platform":"x","reply":{"status":"draft","auto":true,"text":"auto one"}}'
+	printf '%s\n' '{"id":"x:1790000000000013000","platform":"x","reply":{"status":"draft","text":"not auto"}}'
+	printf '%s\n' '{"id":"x:1790000000000014000","platform":"x","reply":{"status":"approved","text":"a (1/2)","thread":["a (1/2)","b (2/2)"]}}'
+} >"$T/in1"
+sc-reply --send --journal "$T/j-auto" --api-base "$MOCK_URL" "$T/in1" \
+    >"$T/out" 2>"$T/err"
+[ $? -eq 1 ] || fail "no --auto: exit"
+[ "$(jq -r .reply.status "$T/out" | tr '\n' ' ')" = "draft draft approved " ] ||
+    fail "no --auto: $(cat "$T/out")"
+grep -q 'in:\?1\?:*.*a reply in 2 parts (reply.thread): not sent' "$T/err" ||
+    fail "thread: $(cat "$T/err")"
+sc-reply --send --auto --journal "$T/j-auto" --api-base "$MOCK_URL" \
+    "$T/in1" >"$T/out" 2>"$T/err"
+[ "$(jq -r .reply.status "$T/out" | tr '\n' ' ')" = "sent draft approved " ] ||
+    fail "--auto: $(cat "$T/out")"
 exit 0
