@@ -562,22 +562,37 @@ merge_files(struct rstate *s, char **files, int n)
 		data = xslurp(files[i], &len);
 		if (partial_parse(data, len, i == 0 ? s : &one, err,
 		    sizeof(err)) == -1) {
-			free(data);	/* leak-free exit under ASan */
+			/* Released first, so a sanitizer sees no leak. */
+			free(data);
+			if (i > 0)
+				rstate_free(&one);
+			rstate_free(s);
+			buf_free(&a);
 			die(SC_EXIT_FATAL, "%s: %s", files[i], err);
 		}
 		free(data);
 		if (i == 0) {
 			ropts_text(&s->o, &a);
-			if (zone_set(s->o.tz) == -1)
+			if (zone_set(s->o.tz) == -1) {
+				snprintf(err, sizeof(err), "%s", s->o.tz);
+				rstate_free(s);
+				buf_free(&a);
 				die(SC_EXIT_FATAL, "%s: not a zone of the time "
-				    "zone database: %s", files[i], s->o.tz);
+				    "zone database: %s", files[i], err);
+			}
 			continue;
 		}
 		buf_reset(&b);
 		ropts_text(&one.o, &b);
-		if (strcmp(a.s, b.s) != 0)
-			die(SC_EXIT_FATAL, "%s: made with %s, but %s with %s",
-			    files[i], b.s, files[0], a.s);
+		if (strcmp(a.s, b.s) != 0) {
+			warnmsg("%s: made with %s, but %s with %s", files[i],
+			    b.s, files[0], a.s);
+			rstate_free(&one);
+			rstate_free(s);
+			buf_free(&a);
+			buf_free(&b);
+			diag_exit(SC_EXIT_FATAL);
+		}
 		rstate_merge(s, &one);
 		rstate_free(&one);
 	}
