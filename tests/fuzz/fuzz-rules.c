@@ -10,15 +10,11 @@
  * Seeds: tests/fuzz/corpus/rules (rules files).
  * fuzz-sources: tools/sc-route/match.c
  */
-#include <sys/wait.h>
-
-#include <fcntl.h>
 #include <stdint.h>
-#include <stdlib.h>
-#include <unistd.h>
 
 #include <jansson.h>
 
+#include "child.h"
 #include "rules.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -34,7 +30,7 @@ static const char *const posts[] = {
 };
 
 static void
-route(const char *path)
+route(const char *path, int unused)
 {
 	struct ruleset *rs;
 	struct rule_hits *h;
@@ -42,6 +38,7 @@ route(const char *path)
 	char err[256];
 	size_t i;
 
+	(void)unused;
 	rs = rules_load(path);
 	h = rules_hits_new(rs);
 	for (i = 0; i < sizeof(posts) / sizeof(posts[0]); i++) {
@@ -59,29 +56,7 @@ route(const char *path)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[] = "/tmp/sc-fuzz-rules.XXXXXX";
-	static int fd = -1;
-	pid_t pid;
-	int st, null;
-
-	if (fd == -1 && (fd = mkstemp(path)) == -1)
-		abort();
-	if (ftruncate(fd, 0) != 0 ||
-	    pwrite(fd, data, size, 0) != (ssize_t)size)
-		abort();
-	if ((pid = fork()) == -1)
-		abort();
-	if (pid == 0) {
-		if ((null = open("/dev/null", O_WRONLY)) >= 0)
-			dup2(null, 2);
-		route(path);
-		_exit(0);
-	}
-	if (waitpid(pid, &st, 0) != pid)
-		abort();
-	if (WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) != 0 &&
-	    WEXITSTATUS(st) != 2))
-		abort();
+	fuzz_file_child(data, size, route, 0);
 	return 0;
 }
 

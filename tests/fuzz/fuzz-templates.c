@@ -13,9 +13,6 @@
  * knowledge bases behind 0x01).
  * fuzz-sources: tools/sc-reply/templates.c tools/sc-reply/names.c tools/sc-reply/kb.c tools/sc-reply/measure.c
  */
-#include <sys/wait.h>
-
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +22,7 @@
 #include <jansson.h>
 
 #include "buf.h"
+#include "child.h"
 #include "reply.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -95,37 +93,20 @@ knowledge(const char *path)
 	kb_free(kb);
 }
 
+static void
+load(const char *path, int kind)
+{
+	if (kind & 1)
+		knowledge(path);
+	else
+		templates(path);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[] = "/tmp/sc-fuzz-templates.XXXXXX";
-	static int fd = -1;
-	pid_t pid;
-	int st, null;
-
-	if (size == 0)
-		return 0;
-	if (fd == -1 && (fd = mkstemp(path)) == -1)
-		abort();
-	if (ftruncate(fd, 0) != 0 || pwrite(fd, data + 1, size - 1, 0) !=
-	    (ssize_t)(size - 1))
-		abort();
-	if ((pid = fork()) == -1)
-		abort();
-	if (pid == 0) {
-		if ((null = open("/dev/null", O_WRONLY)) >= 0)
-			dup2(null, 2);
-		if (data[0] & 1)
-			knowledge(path);
-		else
-			templates(path);
-		_exit(0);
-	}
-	if (waitpid(pid, &st, 0) != pid)
-		abort();
-	if (WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) != 0 &&
-	    WEXITSTATUS(st) != 2))
-		abort();
+	if (size > 0)
+		fuzz_file_child(data + 1, size - 1, load, data[0]);
 	return 0;
 }
 
