@@ -606,6 +606,27 @@ static const char send_help[] =
 "                      longest request (default 60)\n"
 "  -v, --verbose       trace the waits; twice: trace HTTP\n";
 
+/*
+ * A malformed --api-base is a configuration error (exit 2) found before
+ * any record is read, not a failed send that a retry could mend (75).
+ */
+static void
+check_base(const char *arg)
+{
+	const char *url = arg, *eq = strchr(arg, '='), *sep;
+	char why[256];
+
+	sep = strstr(arg, "://");
+	if (eq != NULL && (sep == NULL || eq < sep))
+		url = eq + 1;
+	if (strncmp(url, "http://", 7) != 0 &&
+	    strncmp(url, "https://", 8) != 0)
+		die(SC_EXIT_FATAL, "--api-base: expected an http:// or "
+		    "https:// URL: \"%s\"", url);
+	if (http_url_check(url, why, sizeof(why)) == -1)
+		die(SC_EXIT_FATAL, "--api-base: %s: \"%s\"", why, url);
+}
+
 int
 send_main(int argc, char **argv)
 {
@@ -660,6 +681,7 @@ send_main(int argc, char **argv)
 				die(SC_EXIT_FATAL, "--api-base: at most %d",
 				    SEND_MAXPLAT);
 			s.bases[s.nbases++] = optarg;
+			check_base(optarg);
 			break;
 		case OPT_CREDENTIALS:
 			s.creds_path = optarg;
