@@ -121,11 +121,13 @@ check-html: deps
 	@$(MAKE) --no-print-directory WERROR=1 all
 	@SC_CHECK_HTML=1 SC_CHECK_ONLY='html:*' sh tests/check.sh build
 
-demo: deps
+demo:
+	@scripts/install-deps --build --if-missing
 	@$(MAKE) --no-print-directory all >/dev/null
 	@sh scripts/demo build/bin
 
-bench: deps
+bench:
+	@scripts/install-deps --build --if-missing
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh build/bin
 
