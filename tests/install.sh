@@ -42,5 +42,10 @@ t "uninstall removes what install put" \
     'make -s --no-print-directory BUILD="$build" DESTDIR="$tmp/root" PREFIX=/usr uninstall >/dev/null 2>&1 && [ -z "$(find "$tmp/root" -type f)" ]'
 t "make demo prints response rate and first-response time" \
     'sh scripts/demo "$build/bin" >"$tmp/demo" 2>&1 && grep -qi "response rate" "$tmp/demo" && grep -qi "first response" "$tmp/demo" || { cat "$tmp/demo"; false; }'
+# install-deps: its options (nothing is installed: everything is here).
+t "install-deps refuses an unknown option with exit 2" \
+    'sh scripts/install-deps --bogus 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "^usage: install-deps \[--build\] \[--if-missing\]" "$tmp/err"'
+t "install-deps --build --if-missing does nothing when all is there" \
+    'PATH=/nonexistent:$PATH sh scripts/install-deps --build --if-missing >"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ]'
 echo "1..$n"
 exit $fail
