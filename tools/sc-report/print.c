@@ -19,31 +19,43 @@
 static const char *const wdays[7] = { "Mon", "Tue", "Wed", "Thu", "Fri",
     "Sat", "Sun" };
 
-/* The measures of one row, worked out. */
+/* Quantiles and mean of a histogram of n values. */
+struct quant {
+	int		 has;		/* n > 0 */
+	uint32_t	 med, p90, p95;
+	double		 mean;
+};
+
+/* The measures of one row, worked out; b: business times (-r). */
 struct meas {
 	const struct agg *a;
-	int		 has;		/* answered > 0 */
-	uint32_t	 med, p90, p95;
-	double		 mean, rate;
+	double		 rate;
+	struct quant	 q, b;		/* q: has when answered > 0 */
 };
+
+static void
+quantiles(const struct hist *h, uint64_t n, uint64_t sum, struct quant *q)
+{
+	memset(q, 0, sizeof(*q));
+	hist_compact((struct hist *)h);		/* order only, same values */
+	if (n == 0 || h->nbin == 0)
+		return;
+	q->has = 1;
+	q->med = hist_rank(h, nearest_rank(n, 50));
+	q->p90 = hist_rank(h, nearest_rank(n, 90));
+	q->p95 = hist_rank(h, nearest_rank(n, 95));
+	q->mean = (double)sum / (double)n;
+}
 
 static void
 measure(const struct agg *a, struct meas *m)
 {
-	uint64_t n = a->answered;
-
 	memset(m, 0, sizeof(*m));
 	m->a = a;
-	hist_compact((struct hist *)&a->frt);	/* order only, same values */
 	if (a->inbound > 0)
 		m->rate = (double)a->answered / (double)a->inbound;
-	if (n == 0 || a->frt.nbin == 0)
-		return;
-	m->has = 1;
-	m->med = hist_rank(&a->frt, nearest_rank(n, 50));
-	m->p90 = hist_rank(&a->frt, nearest_rank(n, 90));
-	m->p95 = hist_rank(&a->frt, nearest_rank(n, 95));
-	m->mean = (double)a->frt_sum / (double)n;
+	quantiles(&a->frt, a->answered, a->frt_sum, &m->q);
+	quantiles(&a->bfrt, a->answered, a->bfrt_sum, &m->b);
 }
 
 /* Most inbound first, then by the key's bytes. */
@@ -88,6 +100,8 @@ rows_make(struct rstate *s, struct rows *r)
 		r->all.breached += a->breached;
 		r->all.pending += a->pending;
 		hist_merge(&r->all.frt, &a->frt);
+		r->all.bfrt_sum += a->bfrt_sum;
+		hist_merge(&r->all.bfrt, &a->bfrt);
 		if (a->inbound > 0 && s->o.nby > 0)
 			r->g[r->n++] = &t->rows[i];
 	}
@@ -98,6 +112,7 @@ static void
 rows_free(struct rows *r)
 {
 	hist_free(&r->all.frt);
+	hist_free(&r->all.bfrt);
 	free(r->g);
 }
 
@@ -110,8 +125,26 @@ json_opt_uint(struct buf *b, int has, uint64_t v)
 		buf_adds(b, "null");
 }
 
+/* ,"P_median_s":S,"P_p90_s":S,"P_p95_s":S,"P_mean_s":S (or nulls) */
 static void
-ndjson_row(struct buf *b, const char *key, size_t klen, const struct agg *a)
+json_quant(struct buf *b, const char *p, const struct quant *q)
+{
+	buf_printf(b, ",\"%s_median_s\":", p);
+	json_opt_uint(b, q->has, q->med);
+	buf_printf(b, ",\"%s_p90_s\":", p);
+	json_opt_uint(b, q->has, q->p90);
+	buf_printf(b, ",\"%s_p95_s\":", p);
+	json_opt_uint(b, q->has, q->p95);
+	buf_printf(b, ",\"%s_mean_s\":", p);
+	if (q->has)
+		jsonw_real(b, q->mean);
+	else
+		buf_adds(b, "null");
+}
+
+static void
+ndjson_row(struct buf *b, const char *key, size_t klen, const struct agg *a,
+    int business)
 {
 	struct meas m;
 
@@ -124,17 +157,9 @@ ndjson_row(struct buf *b, const char *key, size_t klen, const struct agg *a)
 		jsonw_real(b, m.rate);
 	else
 		buf_adds(b, "null");
-	buf_adds(b, ",\"frt_median_s\":");
-	json_opt_uint(b, m.has, m.med);
-	buf_adds(b, ",\"frt_p90_s\":");
-	json_opt_uint(b, m.has, m.p90);
-	buf_adds(b, ",\"frt_p95_s\":");
-	json_opt_uint(b, m.has, m.p95);
-	buf_adds(b, ",\"frt_mean_s\":");
-	if (m.has)
-		jsonw_real(b, m.mean);
-	else
-		buf_adds(b, "null");
+	json_quant(b, "frt", &m.q);
+	if (business)
+		json_quant(b, "frt_business", &m.b);
 	buf_printf(b, ",\"sla_met\":%llu,\"sla_breached\":%llu,"
 	    "\"sla_pending\":%llu}\n", (unsigned long long)a->met,
 	    (unsigned long long)a->breached, (unsigned long long)a->pending);
@@ -277,30 +302,56 @@ grid_free(struct grid *g)
 	free(g->c);
 }
 
-#define NMEAS	10
+#define NMEAS	14	/* with -r; 10 without */
+#define NBUS	4	/* the business columns, after FRT MEAN */
 
 static const char *const mhead[NMEAS] = { "INBOUND", "ANSWERED", "RATE",
-    "FRT MEDIAN", "FRT P90", "FRT P95", "FRT MEAN", "SLA MET", "BREACHED",
-    "PENDING" };
+    "FRT MEDIAN", "FRT P90", "FRT P95", "FRT MEAN", "BH MEDIAN", "BH P90",
+    "BH P95", "BH MEAN", "SLA MET", "BREACHED", "PENDING" };
+
+/* The columns of a report: all, or all but the business ones. */
+static size_t
+nmeas(const struct rstate *s)
+{
+	return s->o.rules != NULL ? NMEAS : NMEAS - NBUS;
+}
+
+static const char *
+meas_head(const struct rstate *s, size_t k)
+{
+	return mhead[s->o.rules != NULL || k < 7 ? k : k + NBUS];
+}
+
+/* Median, p90, p95 and mean as durations into c[0..3]. */
+static void
+quant_cells(const struct quant *q, char **c)
+{
+	char t[32];
+
+	duration(t, sizeof(t), q->has, q->med);
+	c[0] = xstrdup(t);
+	duration(t, sizeof(t), q->has, q->p90);
+	c[1] = xstrdup(t);
+	duration(t, sizeof(t), q->has, q->p95);
+	c[2] = xstrdup(t);
+	duration(t, sizeof(t), q->has, (int64_t)llround(q->mean));
+	c[3] = xstrdup(t);
+}
 
 static void
-meas_cells(const struct agg *a, char **c)
+meas_cells(const struct rstate *s, const struct agg *a, char **c)
 {
 	struct meas m;
-	char t[32];
 
 	measure(a, &m);
 	c[0] = xasprintf("%llu", (unsigned long long)a->inbound);
 	c[1] = xasprintf("%llu", (unsigned long long)a->answered);
 	c[2] = a->inbound ? xasprintf("%.1f%%", 100 * m.rate) : xstrdup("-");
-	duration(t, sizeof(t), m.has, m.med);
-	c[3] = xstrdup(t);
-	duration(t, sizeof(t), m.has, m.p90);
-	c[4] = xstrdup(t);
-	duration(t, sizeof(t), m.has, m.p95);
-	c[5] = xstrdup(t);
-	duration(t, sizeof(t), m.has, (int64_t)llround(m.mean));
-	c[6] = xstrdup(t);
+	quant_cells(&m.q, c + 3);
+	if (s->o.rules != NULL) {
+		quant_cells(&m.b, c + 7);
+		c += NBUS;
+	}
 	c[7] = xasprintf("%llu", (unsigned long long)a->met);
 	c[8] = xasprintf("%llu", (unsigned long long)a->breached);
 	c[9] = xasprintf("%llu", (unsigned long long)a->pending);
@@ -314,7 +365,7 @@ print_table(struct output *o, struct rstate *s, struct rows *r)
 	size_t nk = s->o.nby ? s->o.nby : 1, i, k;
 
 	memset(&g, 0, sizeof(g));
-	g.cols = nk + NMEAS;
+	g.cols = nk + nmeas(s);
 	al = xmalloc(g.cols + 1);
 	for (k = 0; k < g.cols; k++)
 		al[k] = k < nk ? 'l' : 'r';
@@ -323,21 +374,21 @@ print_table(struct output *o, struct rstate *s, struct rows *r)
 	c = xcalloc(g.cols, sizeof(*c));
 	for (k = 0; k < nk; k++)
 		c[k] = s->o.nby ? xstrdup(s->o.by[k]) : xstrdup("GROUP");
-	for (k = 0; k < NMEAS; k++)
-		c[nk + k] = xstrdup(mhead[k]);
+	for (k = 0; k < nmeas(s); k++)
+		c[nk + k] = xstrdup(meas_head(s, k));
 	grid_add(&g, c);
 	for (i = 0; i < r->n; i++) {
 		kc = key_cells(s, r->g[i]);
 		for (k = 0; k < nk; k++)
 			c[k] = *kc[k] ? xstrdup(kc[k]) : xstrdup("-");
 		free_cells(kc, s->o.nby);
-		meas_cells(&r->g[i]->a, c + nk);
+		meas_cells(s, &r->g[i]->a, c + nk);
 		grid_add(&g, c);
 	}
 	c[0] = xstrdup("all");
 	for (k = 1; k < nk; k++)
 		c[k] = xstrdup("");
-	meas_cells(&r->all, c + nk);
+	meas_cells(s, &r->all, c + nk);
 	grid_add(&g, c);
 	grid_print(o, &g, r->n > 0 ? r->n + 1 : (size_t)-1);
 	grid_free(&g);
@@ -365,7 +416,18 @@ csv_cell(struct buf *b, const char *s, int first)
 }
 
 static void
-csv_meas(struct buf *b, const struct agg *a)
+csv_quant(struct buf *b, const struct quant *q)
+{
+	if (q->has) {
+		buf_printf(b, ",%lu,%lu,%lu,", (unsigned long)q->med,
+		    (unsigned long)q->p90, (unsigned long)q->p95);
+		jsonw_real(b, q->mean);
+	} else
+		buf_adds(b, ",,,,");
+}
+
+static void
+csv_meas(struct buf *b, const struct agg *a, int business)
 {
 	struct meas m;
 
@@ -374,12 +436,9 @@ csv_meas(struct buf *b, const struct agg *a)
 	    (unsigned long long)a->answered);
 	if (a->inbound)
 		jsonw_real(b, m.rate);
-	if (m.has) {
-		buf_printf(b, ",%lu,%lu,%lu,", (unsigned long)m.med,
-		    (unsigned long)m.p90, (unsigned long)m.p95);
-		jsonw_real(b, m.mean);
-	} else
-		buf_adds(b, ",,,,");
+	csv_quant(b, &m.q);
+	if (business)
+		csv_quant(b, &m.b);
 	buf_printf(b, ",%llu,%llu,%llu\r\n", (unsigned long long)a->met,
 	    (unsigned long long)a->breached, (unsigned long long)a->pending);
 }
@@ -395,18 +454,22 @@ print_csv(struct output *o, struct rstate *s, struct rows *r)
 	for (k = 0; k < s->o.nby; k++)
 		csv_cell(&b, s->o.by[k], 0);
 	buf_adds(&b, ",inbound,answered,response_rate,frt_median_s,frt_p90_s,"
-	    "frt_p95_s,frt_mean_s,sla_met,sla_breached,sla_pending\r\n");
+	    "frt_p95_s,frt_mean_s");
+	if (s->o.rules != NULL)
+		buf_adds(&b, ",frt_business_median_s,frt_business_p90_s,"
+		    "frt_business_p95_s,frt_business_mean_s");
+	buf_adds(&b, ",sla_met,sla_breached,sla_pending\r\n");
 	buf_adds(&b, "all");
 	for (k = 0; k < s->o.nby; k++)
 		buf_addc(&b, ',');
-	csv_meas(&b, &r->all);
+	csv_meas(&b, &r->all, s->o.rules != NULL);
 	for (i = 0; i < r->n; i++) {
 		buf_adds(&b, "group");
 		kc = key_cells(s, r->g[i]);
 		for (k = 0; k < s->o.nby; k++)
 			csv_cell(&b, kc[k], 0);
 		free_cells(kc, s->o.nby);
-		csv_meas(&b, &r->g[i]->a);
+		csv_meas(&b, &r->g[i]->a, s->o.rules != NULL);
 	}
 	output_puts(o, buf_str(&b));
 	buf_free(&b);
@@ -474,7 +537,7 @@ svg_heatmap(struct buf *b, struct rstate *s)
 				measure(&r->a, &m);
 			else
 				memset(&m, 0, sizeof(m));
-			duration(t, sizeof(t), m.has, m.med);
+			duration(t, sizeof(t), m.q.has, m.q.med);
 			buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"27\" "
 			    "height=\"22\" fill=\"#1f6feb\" fill-opacity="
 			    "\"%.3f\" stroke=\"#ddd\"><title>%s %02d:00: %llu "
@@ -708,8 +771,8 @@ print_html(struct output *o, struct rstate *s, struct rows *r)
 	    "<h1>Customer care report</h1>\n<table id=\"summary\">\n<tr>");
 	(void)g;
 	buf_adds(&b, "<th>group</th>");
-	for (i = 0; i < NMEAS; i++)
-		buf_printf(&b, "<th>%s</th>", mhead[i]);
+	for (i = 0; i < nmeas(s); i++)
+		buf_printf(&b, "<th>%s</th>", meas_head(s, i));
 	buf_adds(&b, "</tr>\n");
 	for (i = 0; i <= r->n; i++) {
 		char *c[NMEAS];
@@ -721,8 +784,8 @@ print_html(struct output *o, struct rstate *s, struct rows *r)
 		else
 			html_text(&b, r->g[i - 1]->key, r->g[i - 1]->klen);
 		buf_adds(&b, "</td>");
-		meas_cells(i == 0 ? &r->all : &r->g[i - 1]->a, c);
-		for (k = 0; k < NMEAS; k++) {
+		meas_cells(s, i == 0 ? &r->all : &r->g[i - 1]->a, c);
+		for (k = 0; k < nmeas(s); k++) {
 			buf_adds(&b, "<td>");
 			html_text(&b, c[k], strlen(c[k]));
 			buf_adds(&b, "</td>");
@@ -766,9 +829,10 @@ print_report(struct output *o, struct rstate *s, int fmt)
 		print_html(o, s, &r);
 		break;
 	default:
-		ndjson_row(&b, "{}", 2, &r.all);
+		ndjson_row(&b, "{}", 2, &r.all, s->o.rules != NULL);
 		for (i = 0; i < r.n; i++)
-			ndjson_row(&b, r.g[i]->key, r.g[i]->klen, &r.g[i]->a);
+			ndjson_row(&b, r.g[i]->key, r.g[i]->klen, &r.g[i]->a,
+			    s->o.rules != NULL);
 		output_puts(o, buf_str(&b));
 	}
 	buf_free(&b);
@@ -833,8 +897,8 @@ print_heatmap(struct output *o, struct rstate *s, int fmt)
 				    (unsigned long long)v,
 				    (unsigned long long)(r ? r->a.answered :
 				    0));
-			if (m.has)
-				buf_printf(&b, "%lu", (unsigned long)m.med);
+			if (m.q.has)
+				buf_printf(&b, "%lu", (unsigned long)m.q.med);
 			else if (fmt != FMT_CSV)
 				buf_adds(&b, "null");
 			buf_adds(&b, fmt == FMT_CSV ? "\r\n" : "}\n");
@@ -1022,14 +1086,14 @@ print_wait(struct output *o, struct rstate *s, int fmt)
 	has_wait = nrec > 0;
 	if (has_wait) {
 		rate = (double)nrec / WAIT_RECENT;
-		wait = (double)m.med + (double)nopen / rate;
+		wait = (double)m.q.med + (double)nopen / rate;
 	}
 	has_share = week && week->a.inbound > 0;
 	if (has_share)
 		share = (double)week->a.answered / (double)week->a.inbound;
 	if (fmt == FMT_TABLE) {
 		duration(t1, sizeof(t1), has_wait, (int64_t)llround(wait));
-		duration(t2, sizeof(t2), m.has, m.med);
+		duration(t2, sizeof(t2), m.q.has, m.q.med);
 		buf_printf(&b, "now                 %s\n"
 		    "expected wait       %s\n"
 		    "open                %llu\n"
@@ -1058,8 +1122,8 @@ print_wait(struct output *o, struct rstate *s, int fmt)
 	buf_printf(&b, fmt == FMT_CSV ? ",%llu,%llu," : ",\"open\":%llu,"
 	    "\"answered_recent\":%llu,\"frt_recent_median_s\":",
 	    (unsigned long long)nopen, (unsigned long long)nrec);
-	if (m.has)
-		buf_printf(&b, "%lu", (unsigned long)m.med);
+	if (m.q.has)
+		buf_printf(&b, "%lu", (unsigned long)m.q.med);
 	else if (fmt != FMT_CSV)
 		buf_adds(&b, "null");
 	buf_adds(&b, fmt == FMT_CSV ? "," : ",\"answered_15m_share\":");
