@@ -504,23 +504,35 @@ find_row(struct table *t, const char *key)
 	return NULL;
 }
 
-static void
-svg_heatmap(struct buf *b, struct rstate *s)
+/* The T_HOW rows by weekday and hour, NULL where no post came; returns
+ * the largest inbound count among them. */
+static uint64_t
+how_rows(struct rstate *s, struct row *g[7][24])
 {
-	struct row *r;
 	char key[32];
-	uint64_t max = 0, v;
+	uint64_t max = 0;
 	int d, h;
-	struct meas m;
-	char t[32];
 
 	for (d = 0; d < 7; d++)
 		for (h = 0; h < 24; h++) {
 			snprintf(key, sizeof(key), "%d,%d", d, h);
-			if ((r = find_row(&s->t[T_HOW], key)) != NULL &&
-			    r->a.inbound > max)
-				max = r->a.inbound;
+			g[d][h] = find_row(&s->t[T_HOW], key);
+			if (g[d][h] != NULL && g[d][h]->a.inbound > max)
+				max = g[d][h]->a.inbound;
 		}
+	return max;
+}
+
+static void
+svg_heatmap(struct buf *b, struct rstate *s)
+{
+	struct row *g[7][24], *r;
+	uint64_t max, v;
+	int d, h;
+	struct meas m;
+	char t[32];
+
+	max = how_rows(s, g);
 	buf_adds(b, "<svg class=\"chart\" id=\"heatmap\" width=\"760\" "
 	    "height=\"200\" viewBox=\"0 0 760 200\" role=\"img\">\n");
 	for (h = 0; h < 24; h += 3)
@@ -530,8 +542,7 @@ svg_heatmap(struct buf *b, struct rstate *s)
 		buf_printf(b, "<text x=\"0\" y=\"%d\" class=\"ax\">%s</text>\n",
 		    34 + d * 24, wdays[d]);
 		for (h = 0; h < 24; h++) {
-			snprintf(key, sizeof(key), "%d,%d", d, h);
-			r = find_row(&s->t[T_HOW], key);
+			r = g[d][h];
 			v = r ? r->a.inbound : 0;
 			if (r)
 				measure(&r->a, &m);
@@ -839,73 +850,93 @@ print_report(struct output *o, struct rstate *s, int fmt)
 	rows_free(&r);
 }
 
+/*
+ * One weekday and hour of --heatmap or --staffing: its column of the
+ * table, or its CSV or NDJSON line.  The line starts with the weekday and
+ * hour; the cell adds the rest.
+ */
+typedef void week_cell(struct buf *b, int fmt, int d, const struct row *r,
+    void *ctx);
+
+/*
+ * The 168 cells of --heatmap and --staffing, Monday 00:00 first: as CSV
+ * under its header line, as NDJSON, or as a table of a line per weekday
+ * under the hours (each printed by colfmt after indent).
+ */
+static void
+week_grid(struct buf *b, struct rstate *s, int fmt, const char *csvhead,
+    const char *indent, const char *colfmt, week_cell *cell, void *ctx)
+{
+	struct row *g[7][24];
+	int d, h;
+
+	(void)how_rows(s, g);
+	if (fmt == FMT_CSV)
+		buf_adds(b, csvhead);
+	if (fmt == FMT_TABLE) {
+		buf_adds(b, indent);
+		for (h = 0; h < 24; h++)
+			buf_printf(b, colfmt, h);
+		buf_adds(b, "\n");
+	}
+	for (d = 0; d < 7; d++) {
+		if (fmt == FMT_TABLE)
+			buf_printf(b, "%s", wdays[d]);
+		for (h = 0; h < 24; h++) {
+			if (fmt == FMT_CSV)
+				buf_printf(b, "%s,%d,", wdays[d], h);
+			else if (fmt != FMT_TABLE)
+				buf_printf(b, "{\"weekday\":\"%s\",\"hour\":%d,",
+				    wdays[d], h);
+			cell(b, fmt, d, g[d][h], ctx);
+		}
+		if (fmt == FMT_TABLE)
+			buf_adds(b, "\n");
+	}
+}
+
+static void
+heat_cell(struct buf *b, int fmt, int d, const struct row *r, void *ctx)
+{
+	static const char *const shade[5] = { " ", "\u2591", "\u2592",
+	    "\u2593", "\u2588" };
+	uint64_t max = *(const uint64_t *)ctx;
+	uint64_t v = r ? r->a.inbound : 0;
+	struct meas m;
+	int k;
+
+	(void)d;
+	if (fmt == FMT_TABLE) {
+		/* 0: blank; else a quarter of the maximum. */
+		k = v == 0 ? 0 : 1 + (int)((4 * v - 1) / max);
+		buf_printf(b, " %s%s", shade[k], shade[k]);
+		return;
+	}
+	if (r)
+		measure(&r->a, &m);
+	else
+		memset(&m, 0, sizeof(m));
+	buf_printf(b, fmt == FMT_CSV ? "%llu,%llu," : "\"inbound\":%llu,"
+	    "\"answered\":%llu,\"frt_median_s\":", (unsigned long long)v,
+	    (unsigned long long)(r ? r->a.answered : 0));
+	if (m.q.has)
+		buf_printf(b, "%lu", (unsigned long)m.q.med);
+	else if (fmt != FMT_CSV)
+		buf_adds(b, "null");
+	buf_adds(b, fmt == FMT_CSV ? "\r\n" : "}\n");
+}
+
 /* --heatmap: 168 rows, Monday 00:00 first. */
 void
 print_heatmap(struct output *o, struct rstate *s, int fmt)
 {
-	static const char *const shade[5] = { " ", "\u2591", "\u2592",
-	    "\u2593", "\u2588" };
+	struct row *g[7][24];
 	struct buf b = BUF_INIT;
-	struct row *r;
-	struct meas m;
-	char key[32];
-	uint64_t max = 0, v;
-	int d, h;
+	uint64_t max;
 
-	for (d = 0; d < 7; d++)
-		for (h = 0; h < 24; h++) {
-			snprintf(key, sizeof(key), "%d,%d", d, h);
-			if ((r = find_row(&s->t[T_HOW], key)) != NULL &&
-			    r->a.inbound > max)
-				max = r->a.inbound;
-		}
-	if (fmt == FMT_CSV)
-		buf_adds(&b, "weekday,hour,inbound,answered,frt_median_s\r\n");
-	if (fmt == FMT_TABLE) {
-		buf_adds(&b, "    ");
-		for (h = 0; h < 24; h++)
-			buf_printf(&b, " %02d", h);
-		buf_adds(&b, "\n");
-	}
-	for (d = 0; d < 7; d++) {
-		if (fmt == FMT_TABLE)
-			buf_printf(&b, "%s", wdays[d]);
-		for (h = 0; h < 24; h++) {
-			snprintf(key, sizeof(key), "%d,%d", d, h);
-			r = find_row(&s->t[T_HOW], key);
-			if (r)
-				measure(&r->a, &m);
-			else
-				memset(&m, 0, sizeof(m));
-			v = r ? r->a.inbound : 0;
-			if (fmt == FMT_TABLE) {
-				/* 0: blank; else a quarter of the maximum. */
-				int k = v == 0 ? 0 :
-				    1 + (int)((4 * v - 1) / max);
-				buf_printf(&b, " %s%s", shade[k], shade[k]);
-				continue;
-			}
-			if (fmt == FMT_CSV)
-				buf_printf(&b, "%s,%d,%llu,%llu,", wdays[d], h,
-				    (unsigned long long)v,
-				    (unsigned long long)(r ? r->a.answered :
-				    0));
-			else
-				buf_printf(&b, "{\"weekday\":\"%s\",\"hour\":%d,"
-				    "\"inbound\":%llu,\"answered\":%llu,"
-				    "\"frt_median_s\":", wdays[d], h,
-				    (unsigned long long)v,
-				    (unsigned long long)(r ? r->a.answered :
-				    0));
-			if (m.q.has)
-				buf_printf(&b, "%lu", (unsigned long)m.q.med);
-			else if (fmt != FMT_CSV)
-				buf_adds(&b, "null");
-			buf_adds(&b, fmt == FMT_CSV ? "\r\n" : "}\n");
-		}
-		if (fmt == FMT_TABLE)
-			buf_adds(&b, "\n");
-	}
+	max = how_rows(s, g);
+	week_grid(&b, s, fmt, "weekday,hour,inbound,answered,frt_median_s\r\n",
+	    "    ", " %02d", heat_cell, &max);
 	if (fmt == FMT_TABLE)
 		buf_printf(&b, "inbound per hour, busiest %llu: \u2591\u2591 up to "
 		    "a quarter, \u2592\u2592 a half, \u2593\u2593 three "
@@ -1003,61 +1034,56 @@ weekday_days(struct rstate *s, unsigned days[7])
 	}
 }
 
+struct staff {
+	unsigned	 days[7];	/* weeks of each weekday */
+	double		 aht, target, within;
+};
+
+static void
+staff_cell(struct buf *b, int fmt, int d, const struct row *r, void *ctx)
+{
+	const struct staff *st = ctx;
+	double lam, a, sl;
+	unsigned n;
+
+	lam = r && st->days[d] ? (double)r->a.inbound / st->days[d] : 0;
+	a = lam * st->aht / 3600;
+	n = erlang_agents(a, st->within / st->aht, st->target, 100000);
+	sl = erlang_sl(n, a, st->within / st->aht);
+	if (fmt == FMT_TABLE) {
+		buf_printf(b, " %3u", n);
+		return;
+	}
+	if (fmt != FMT_CSV)
+		buf_adds(b, "\"arrivals_per_hour\":");
+	jsonw_real(b, lam);
+	buf_adds(b, fmt == FMT_CSV ? "," : ",\"erlangs\":");
+	jsonw_real(b, a);
+	buf_printf(b, fmt == FMT_CSV ? ",%u," :
+	    ",\"agents\":%u,\"service_level\":", n);
+	jsonw_real(b, round(sl * 10000) / 10000);
+	buf_adds(b, fmt == FMT_CSV ? "," : ",\"occupancy\":");
+	if (n > 0)
+		jsonw_real(b, round(a / n * 10000) / 10000);
+	else if (fmt != FMT_CSV)
+		buf_adds(b, "null");
+	buf_adds(b, fmt == FMT_CSV ? "\r\n" : "}\n");
+}
+
 /* --staffing: agents per weekday and hour by Erlang C. */
 void
 print_staffing(struct output *o, struct rstate *s, int fmt, double aht,
     double target, double within)
 {
 	struct buf b = BUF_INIT;
-	struct row *r;
-	unsigned days[7], n;
-	char key[32];
-	double lam, a, sl;
-	int d, h;
+	struct staff st;
 
-	weekday_days(s, days);
-	if (fmt == FMT_CSV)
-		buf_adds(&b, "weekday,hour,arrivals_per_hour,erlangs,agents,"
-		    "service_level,occupancy\r\n");
-	if (fmt == FMT_TABLE) {
-		buf_adds(&b, "   ");
-		for (h = 0; h < 24; h++)
-			buf_printf(&b, " %3d", h);
-		buf_adds(&b, "\n");
-	}
-	for (d = 0; d < 7; d++) {
-		if (fmt == FMT_TABLE)
-			buf_printf(&b, "%s", wdays[d]);
-		for (h = 0; h < 24; h++) {
-			snprintf(key, sizeof(key), "%d,%d", d, h);
-			r = find_row(&s->t[T_HOW], key);
-			lam = r && days[d] ? (double)r->a.inbound / days[d] : 0;
-			a = lam * aht / 3600;
-			n = erlang_agents(a, within / aht, target, 100000);
-			sl = erlang_sl(n, a, within / aht);
-			if (fmt == FMT_TABLE) {
-				buf_printf(&b, " %3u", n);
-				continue;
-			}
-			buf_printf(&b, fmt == FMT_CSV ? "%s,%d," :
-			    "{\"weekday\":\"%s\",\"hour\":%d,"
-			    "\"arrivals_per_hour\":", wdays[d], h);
-			jsonw_real(&b, lam);
-			buf_adds(&b, fmt == FMT_CSV ? "," : ",\"erlangs\":");
-			jsonw_real(&b, a);
-			buf_printf(&b, fmt == FMT_CSV ? ",%u," :
-			    ",\"agents\":%u,\"service_level\":", n);
-			jsonw_real(&b, round(sl * 10000) / 10000);
-			buf_adds(&b, fmt == FMT_CSV ? "," : ",\"occupancy\":");
-			if (n > 0)
-				jsonw_real(&b, round(a / n * 10000) / 10000);
-			else if (fmt != FMT_CSV)
-				buf_adds(&b, "null");
-			buf_adds(&b, fmt == FMT_CSV ? "\r\n" : "}\n");
-		}
-		if (fmt == FMT_TABLE)
-			buf_adds(&b, "\n");
-	}
+	weekday_days(s, st.days);
+	st.aht = aht;
+	st.target = target;
+	st.within = within;
+	week_grid(&b, s, fmt, "weekday,hour,arrivals_per_hour,erlangs,agents,"
+	    "service_level,occupancy\r\n", "   ", " %3d", staff_cell, &st);
 	output_puts(o, buf_str(&b));
 	buf_free(&b);
 }
