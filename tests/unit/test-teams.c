@@ -75,6 +75,7 @@ test_good(void)
 	teams_free(&tm);
 	json_decref(doc);
 	jload_close(&j);
+	free(f);
 
 	f = write_file("empty.json", "{\"rules\": []}\n");
 	memset(&j, 0, sizeof(j));
