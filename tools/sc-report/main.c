@@ -475,8 +475,11 @@ cal_of(struct run *ru, const json_t *post)
 	    json_string_length(v), &existed);
 	if (!existed) {
 		*slot = ru;
-		warnmsg("%s: no team \"%s\": its posts count wall-clock "
-		    "seconds", ru->rules, json_string_value(v));
+		buf_reset(&ru->key);
+		jsonw_string(&ru->key, json_string_value(v),
+		    json_string_length(v));
+		warnmsg("%s: no team %s: its posts count wall-clock seconds",
+		    ru->rules, buf_str(&ru->key));
 	}
 	return 0;
 }
