@@ -397,11 +397,9 @@ print_table(struct output *o, struct rstate *s, struct rows *r)
 }
 
 /* RFC 4180: quoted when it holds a comma, quote, CR or LF. */
-static void
-csv_cell(struct buf *b, const char *s, int first)
+void
+csv_text(struct buf *b, const char *s)
 {
-	if (!first)
-		buf_addc(b, ',');
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		buf_adds(b, s);
 		return;
@@ -413,6 +411,14 @@ csv_cell(struct buf *b, const char *s, int first)
 		buf_addc(b, *s);
 	}
 	buf_addc(b, '"');
+}
+
+static void
+csv_cell(struct buf *b, const char *s, int first)
+{
+	if (!first)
+		buf_addc(b, ',');
+	csv_text(b, s);
 }
 
 static void
