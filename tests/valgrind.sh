@@ -42,7 +42,7 @@ sc-route/example sc-route/bad-records sc-route/gzip sc-route/rejects
 sc-route/output sc-route/combo sc-route/config sc-route/max-line
 sc-route/rules-dev-zero sc-route/bad-option
 sc-report/bad sc-report/by-platform sc-report/output sc-report/gzip
-sc-report/table sc-report/csv
+sc-report/table sc-report/csv sc-report/business sc-report/rules-bad
 sc-fetch/csv-export sc-fetch/csv-map sc-fetch/csv-bom sc-fetch/gzip
 sc-fetch/rejects sc-fetch/round-trip sc-fetch/not-json
 sc-classify/bad-records sc-classify/gzip-input sc-classify/lang-en

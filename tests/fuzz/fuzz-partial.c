@@ -2,8 +2,8 @@
  * fuzz-partial - sc-report's partial-file reader (tools/sc-report/
  * partial.c) over arbitrary bytes.  The first byte says how the rest is
  * used: even, as the file itself; odd, as a body behind a correct header
- * (version, CRC-32, length), so the checks behind the checksum are
- * reached too.  A state that is accepted must write back to a file that
+ * (version 1, or 2 when bit 1 is set; CRC-32; length), so the checks
+ * behind the checksum are reached too.  A state that is accepted must write back to a file that
  * reads back to the same text (the reader and writer agree), and must
  * merge with itself.  Crashes and sanitizer reports are findings.
  *
@@ -34,8 +34,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1 || size > 1 << 20)
 		return 0;
 	if (data[0] & 1) {
-		buf_printf(&in, "sc-report-partial 1 %08lx %zu\n",
-		    crc32(0L, data + 1, (uInt)(size - 1)), size - 1);
+		buf_printf(&in, "sc-report-partial %d %08lx %zu\n",
+		    data[0] & 2 ? 2 : 1, crc32(0L, data + 1,
+		    (uInt)(size - 1)), size - 1);
 		buf_add(&in, data + 1, size - 1);
 	} else
 		buf_add(&in, data + 1, size - 1);

@@ -4,7 +4,8 @@
  * hours, exactly at opening and closing, and both 2026 daylight-saving
  * changes in Europe/Warsaw and America/New_York; then cal_add() and
  * cal_between() against a minute-by-minute count made with libc's
- * localtime_r() on random calendars.
+ * localtime_r() on random calendars, cal_between() also between instants
+ * to the second (as first-response times are).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -349,8 +350,8 @@ random_calendars(const char *zone, int64_t around)
 	char env[64], err[256];
 	struct calendar *c;
 	struct ref r;
-	int64_t t, t0, want, got, b, n, cnt;
-	int k, d, i, s, e, bad = 0, cases = 60;
+	int64_t t, t0, want, got, b, n, cnt, x0, x1, m, bw;
+	int k, d, i, s, e, bad = 0, sbad = 0, cases = 60;
 
 	snprintf(env, sizeof(env), ":%s", zone);
 	setenv("TZ", env, 1);
@@ -398,6 +399,23 @@ random_calendars(const char *zone, int64_t around)
 		want = t + 60;
 		got = cal_add(c, t0, n * 60);
 		b = cal_between(c, t0, want);
+		/* Between two instants to the second, as first responses
+		 * are: whole minutes by the reference, the two partial
+		 * ones by their seconds (open stays open within a minute). */
+		x0 = t0 + (int64_t)(next() % 86400);
+		x1 = x0 + (int64_t)(next() % (3 * 86400));
+		for (bw = 0, m = x0 / 60 * 60; m < x1; m += 60)
+			if (ref_open(&r, m))
+				bw += (m + 60 < x1 ? m + 60 : x1) -
+				    (m > x0 ? m : x0);
+		if (cal_between(c, x0, x1) != bw) {
+			if (sbad++ == 0)
+				printf("#   case %d: between %lld and %lld: "
+				    "got %lld, want %lld\n", k, (long long)x0,
+				    (long long)x1,
+				    (long long)cal_between(c, x0, x1),
+				    (long long)bw);
+		}
 		if (got != want || b != n * 60) {
 			if (bad++ == 0)
 				printf("#   case %d: from %lld + %lld min: got "
@@ -410,6 +428,8 @@ random_calendars(const char *zone, int64_t around)
 	}
 	ok(bad == 0, "%s: %d random calendars agree with a minute-by-minute "
 	    "count by localtime_r()", zone, cases);
+	ok(sbad == 0, "%s: cal_between() of instants to the second agrees "
+	    "with the count on the same calendars", zone);
 }
 
 int

@@ -25,10 +25,7 @@ static char *dir;
 static char *
 write_file(const char *name, const char *text)
 {
-	char *f = xasprintf("%s/%s", dir, name);
-
-	unit_write(f, text, strlen(text));
-	return f;
+	return unit_file(dir, name, text);
 }
 
 /* The compact text of config_load(path). */

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -67,6 +68,16 @@ unit_write(const char *f, const void *p, size_t n)
 		perror(f);
 		exit(2);
 	}
+}
+
+/* The file dir/name made to hold the string text; its path, to free. */
+static UNIT_UNUSED char *
+unit_file(const char *dir, const char *name, const char *text)
+{
+	char *f = xasprintf("%s/%s", dir, name);
+
+	unit_write(f, text, strlen(text));
+	return f;
 }
 
 /* Standard error into a temporary file between capture() and captured(). */

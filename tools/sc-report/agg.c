@@ -189,6 +189,7 @@ rstate_free(struct rstate *s)
 		for (i = 0; i < s->t[k].n; i++) {
 			free(s->t[k].rows[i].key);
 			hist_free(&s->t[k].rows[i].a.frt);
+			hist_free(&s->t[k].rows[i].a.bfrt);
 		}
 		free(s->t[k].rows);
 		hmap_free(s->t[k].map);
@@ -197,6 +198,7 @@ rstate_free(struct rstate *s)
 		free(s->o.by[i]);
 	free(s->o.by);
 	free(s->o.tz);
+	free(s->o.rules);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -210,6 +212,8 @@ agg_merge(struct agg *d, struct agg *a)
 	d->breached += a->breached;
 	d->pending += a->pending;
 	hist_merge(&d->frt, &a->frt);
+	d->bfrt_sum += a->bfrt_sum;
+	hist_merge(&d->bfrt, &a->bfrt);
 }
 
 void
@@ -240,6 +244,8 @@ ropts_text(const struct ropts *o, struct buf *b)
 	    (long long)o->window, (long long)o->bucket, o->tz ? o->tz : "UTC");
 	for (i = 0; i < o->nby; i++)
 		buf_printf(b, " --by %s", o->by[i]);
+	if (o->rules != NULL)
+		buf_printf(b, " -r (a rules file of CRC-32 %s)", o->rules);
 }
 
 static void
@@ -296,13 +302,19 @@ void
 rstate_settle(struct rstate *s, const struct settled *p)
 {
 	char key[32];
+	struct agg *a;
 	int64_t days;
 	int sec, n;
 	uint32_t r;
 	unsigned m, d;
 	int64_t y;
 
-	agg_add(&s->t[T_BY].rows[p->group].a, p, 1);
+	a = &s->t[T_BY].rows[p->group].a;
+	agg_add(a, p, 1);
+	if (p->bfrt >= 0) {
+		a->bfrt_sum += (uint64_t)p->bfrt;
+		hist_add(&a->bfrt, (uint32_t)p->bfrt, 1);
+	}
 	if (s->cv != NULL) {
 		conv_settle(s->cv, p, s->now, s->o.window);
 		return;

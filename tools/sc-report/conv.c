@@ -164,17 +164,7 @@ plain(const char *json)
 static void
 csv_put(struct buf *b, const char *s, int last)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		buf_adds(b, s);
-	else {
-		buf_addc(b, '"');
-		for (; *s != '\0'; s++) {
-			if (*s == '"')
-				buf_addc(b, '"');
-			buf_addc(b, *s);
-		}
-		buf_addc(b, '"');
-	}
+	csv_text(b, s);
 	buf_adds(b, last ? "\r\n" : ",");
 }
 

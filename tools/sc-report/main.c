@@ -9,10 +9,13 @@
 #include <string.h>
 #include <time.h>
 
+#include <zlib.h>
+
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
 #include "hmap.h"
+#include "jload.h"
 #include "jsonw.h"
 #include "output.h"
 #include "post.h"
@@ -21,6 +24,7 @@
 #include "report.h"
 #include "sc.h"
 #include "sctime.h"
+#include "teams.h"
 #include "utf8.h"
 #include "xmem.h"
 
@@ -64,6 +68,7 @@ static const struct option longopts[] = {
 	{ "merge",	no_argument,		NULL, OPT_MERGE },
 	{ "now",	required_argument,	NULL, OPT_NOW },
 	{ "partial",	required_argument,	NULL, OPT_PARTIAL },
+	{ "rules",	required_argument,	NULL, 'r' },
 	{ "shard",	required_argument,	NULL, OPT_SHARD },
 	{ "since",	required_argument,	NULL, OPT_SINCE },
 	{ "spikes",	no_argument,		NULL, OPT_SPIKES },
@@ -84,7 +89,7 @@ struct opts {
 	int		 spikes, alert, staffing, wait, convs, modes;
 	double		 aht, target, within;
 	int		 state_opts;	/* --by, --window... given */
-	const char	*partial, *tz;
+	const char	*partial, *tz, *rules;
 	int64_t		 since, until, now, window, bucket;
 	unsigned long	 shard_k, shard_n;
 };
@@ -188,9 +193,13 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 	op->tz = "UTC";
 	op->target = 0.8;
 	op->within = 900;
-	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS,
+	while ((ch = cli_getopt(argc, argv, SC_COMMON_SHORTOPTS "r:",
 	    longopts)) != -1) {
 		switch (ch) {
+		case 'r':
+			op->rules = optarg;
+			op->state_opts = 1;
+			break;
 		case OPT_BY:
 			if (op->nby == MAXBY)
 				die(SC_EXIT_FATAL, "--by: at most %d keys",
@@ -310,7 +319,11 @@ parse_options(int argc, char *argv[], struct sc_common *c, struct opts *op)
 		die(SC_EXIT_FATAL, "--aht, --target: only with --staffing");
 	if (op->merge && op->state_opts)
 		die(SC_EXIT_FATAL, "--merge: --by, --window, --tz, --bucket, "
-		    "--since, --until and --shard come from the partials");
+		    "--since, --until, --shard and -r come from the partials");
+	if (op->rules != NULL && op->modes > 0)
+		die(SC_EXIT_FATAL, "-r: business times are for the report; "
+		    "not with --heatmap, --unanswered, --spikes, --staffing, "
+		    "--wait or --conversations");
 	if (op->merge && optind == argc)
 		die(SC_EXIT_FATAL, "--merge: no partial files given");
 	if (op->unanswered && (op->fmt != FMT_NDJSON || op->heatmap ||
@@ -334,6 +347,11 @@ struct run {
 	uint64_t	 seen;		/* --by keys some record has */
 	char		**files;	/* input names, for messages */
 	size_t		 nfiles;
+	/* -r: the rules file's teams, each one's calendar index. */
+	const char	*rules;
+	const struct teams *tm;
+	uint8_t		*teamcal;
+	struct hmap	*unknown;	/* team names warned about */
 };
 
 static int
@@ -431,6 +449,41 @@ in_shard(const struct opts *op, const json_t *post)
 	    op->shard_n == op->shard_k - 1;
 }
 
+/*
+ * -r: the calendar of the post's route.team, as an index in the
+ * calendars; 0 ("24x7": wall-clock seconds) when the team has none, when
+ * there is no team, and, with a warning the first time, when the rules
+ * file has no such team.
+ */
+static uint8_t
+cal_of(struct run *ru, const json_t *post)
+{
+	const struct team *t;
+	const json_t *v;
+	void **slot;
+	int existed;
+
+	v = json_path(post, "route.team");
+	if (!json_is_string(v))
+		return 0;
+	t = teams_get(ru->tm, json_string_value(v), json_string_length(v));
+	if (t != NULL)
+		return ru->teamcal[t->index];
+	if (ru->unknown == NULL)
+		ru->unknown = hmap_new();
+	slot = hmap_put(ru->unknown, json_string_value(v),
+	    json_string_length(v), &existed);
+	if (!existed) {
+		*slot = ru;
+		buf_reset(&ru->key);
+		jsonw_string(&ru->key, json_string_value(v),
+		    json_string_length(v));
+		warnmsg("%s: no team %s: its posts count wall-clock seconds",
+		    ru->rules, buf_str(&ru->key));
+	}
+	return 0;
+}
+
 static void
 add_post(struct run *ru, struct recin *r, json_t *post)
 {
@@ -499,6 +552,8 @@ add_post(struct run *ru, struct recin *r, json_t *post)
 			in.team = table_intern(&ru->s->t[T_TEAM], tb.s, tb.len);
 			buf_free(&tb);
 		}
+		if (ru->tm != NULL)
+			in.cal = cal_of(ru, post);
 		if (ru->op->unanswered) {
 			raw = rec_line(r, &len);
 			in.raw = xstrndup(raw, len);
@@ -546,6 +601,36 @@ state_from_opts(struct rstate *s, const struct opts *op)
 	s->o.bucket = op->bucket;
 	s->o.tz = xstrdup(op->tz);
 	s->now = op->now;
+}
+
+/*
+ * -r: the calendars and teams of the rules file, each team's calendar as
+ * an index in tm->cals (0, "24x7", for a team without one); the file's
+ * CRC-32 goes into the options, so that only partials made with the same
+ * file merge.  The rest of the file is sc-route's, not checked here.
+ */
+static void
+load_rules(struct run *ru, struct rstate *s, struct jload *j,
+    struct teams *tm, json_t **doc)
+{
+	size_t i, k;
+
+	memset(j, 0, sizeof(*j));
+	*doc = jload_open(j, ru->op->rules);
+	teams_load(tm, j, *doc);
+	if (tm->ncals > UINT8_MAX + 1)
+		die(SC_EXIT_FATAL, "%s: more than %d calendars", ru->op->rules,
+		    UINT8_MAX + 1);
+	ru->rules = ru->op->rules;
+	ru->tm = tm;
+	ru->teamcal = xcalloc(tm->n + 1, sizeof(*ru->teamcal));
+	for (i = 0; i < tm->n; i++)
+		for (k = 0; k < tm->ncals; k++)
+			if (tm->team[i].cal == tm->cals[k])
+				ru->teamcal[i] = (uint8_t)k;
+	s->o.rules = xasprintf("%08lx", crc32(0L, (const Bytef *)j->text,
+	    (uInt)j->len));
+	jload_close(j);
 }
 
 /* --merge: the partials named, added up. */
@@ -632,6 +717,10 @@ main(int argc, char *argv[])
 	struct opts op;
 	struct rstate s;
 	struct run ru;
+	/* -r; static, so that they stay reachable if loading dies. */
+	static struct jload rj;
+	static struct teams rtm;
+	static json_t *rdoc;
 	struct recin *r;
 	struct output *o;
 	json_t *post;
@@ -640,7 +729,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	cli_usage_text =
-	    "sc-report [-uz] [-o file] [--by key]... [--format fmt]\n"
+	    "sc-report [-uz] [-o file] [-r rules] [--by key]... [--format fmt]\n"
 	    "          [--since time] [--until time] [--window dur] [--tz zone]\n"
 	    "          [--now time] [--bucket dur] [--shard k/n] [--partial file]\n"
 	    "          [--heatmap | --unanswered | --spikes [--alert] |\n"
@@ -651,6 +740,8 @@ main(int argc, char *argv[])
 	    "          [--heatmap | --spikes [--alert] | --staffing ... | --wait]\n"
 	    "          partial ...";
 	cli_options_text =
+	    "  -r, --rules RULES   also FRT in business seconds of the team's\n"
+	    "                      calendar (sc-route's rules file)\n"
 	    "      --by KEY        a row per value of KEY (dotted path, or day,\n"
 	    "                      hour, weekday, week); repeat for several\n"
 	    "      --format FMT    ndjson (default), table, csv or html\n"
@@ -689,7 +780,10 @@ main(int argc, char *argv[])
 		    op.modes > 0;
 		if (op.convs)
 			s.cv = convs_new();
-		ru.w = wstore_new(&s, 2 * op.window, op.unanswered);
+		if (op.rules != NULL)
+			load_rules(&ru, &s, &rj, &rtm, &rdoc);
+		ru.w = wstore_new(&s, 2 * op.window, op.unanswered,
+		    op.rules != NULL ? rtm.cals : NULL);
 		want_keys(&op, want, top);
 		r = rec_open(&c, argv + optind, argc - optind);
 		while ((post = rec_next_keys(r, want)) != NULL) {
@@ -718,6 +812,10 @@ main(int argc, char *argv[])
 		for (i = 0; i < ru.nfiles; i++)
 			free(ru.files[i]);
 		free(ru.files);
+		free(ru.teamcal);
+		hmap_free(ru.unknown);
+		teams_free(&rtm);
+		json_decref(rdoc);
 		if (o != NULL) {
 			output_close(o);
 			rstate_free(&s);

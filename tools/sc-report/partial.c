@@ -3,19 +3,24 @@
  *
  * The file is two lines: a header
  *
- *	sc-report-partial 1 CRC32 LENGTH
+ *	sc-report-partial 2 CRC32 LENGTH
  *
  * (the format's version, then the zlib CRC-32 in 8 lower-case hex digits
  * and the length in bytes of the body that follows the newline), and the
  * body, one JSON object:
  *
- *	{"options":{"by":[...],"window":S,"bucket":S,"tz":"UTC"},
+ *	{"options":{"by":[...],"window":S,"bucket":S,"tz":"UTC"
+ *	            [,"rules":"CRC32"]},
  *	 "posts":N,"newest":T|null,"now":T,
  *	 "tables":{"by":[ROW...],"how":[...],"day":[...],"team":[...],
  *	           "bucket":[...]}}
  *
  * where a ROW is [KEY, inbound, answered, frt_sum, met, breached, pending,
- * [[SECONDS, COUNT], ...]] with the histogram's bins in increasing order.
+ * [[SECONDS, COUNT], ...], bfrt_sum, [[SECONDS, COUNT], ...]] with the
+ * histograms' bins in increasing order; the last two are the business
+ * first-response times of -r (options "rules": the rules file's CRC-32),
+ * in the "by" rows only, else 0 and [].  Version 1 (no "rules", rows
+ * without the last two) is still read.
  * It is written through state_write() (temporary file, fsync, rename).
  * The reader trusts nothing: a wrong header, checksum or length, a body
  * that is not exactly this shape, counts that do not add up, a key given
@@ -35,30 +40,39 @@
 #include "xmem.h"
 
 #define MAGIC		"sc-report-partial"
-#define VERSION		1
+#define VERSION		2
 #define MAXV		(366LL * 86400)
 
 static const char *const tname[NTABLES] = { "by", "how", "day", "team",
     "bucket", "wait" };
 
 static void
-row_text(struct buf *b, struct row *r)
+bins_text(struct buf *b, struct hist *h)
 {
 	size_t i;
 
-	hist_compact(&r->a.frt);
+	hist_compact(h);
+	buf_addc(b, '[');
+	for (i = 0; i < h->nbin; i++)
+		buf_printf(b, "%s[%lu,%llu]", i ? "," : "",
+		    (unsigned long)h->bin[i].v,
+		    (unsigned long long)h->bin[i].c);
+	buf_addc(b, ']');
+}
+
+static void
+row_text(struct buf *b, struct row *r)
+{
 	jsonw_string(b, r->key, r->klen);
-	buf_printf(b, ",%llu,%llu,%llu,%llu,%llu,%llu,[",
+	buf_printf(b, ",%llu,%llu,%llu,%llu,%llu,%llu,",
 	    (unsigned long long)r->a.inbound,
 	    (unsigned long long)r->a.answered,
 	    (unsigned long long)r->a.frt_sum, (unsigned long long)r->a.met,
 	    (unsigned long long)r->a.breached,
 	    (unsigned long long)r->a.pending);
-	for (i = 0; i < r->a.frt.nbin; i++)
-		buf_printf(b, "%s[%lu,%llu]", i ? "," : "",
-		    (unsigned long)r->a.frt.bin[i].v,
-		    (unsigned long long)r->a.frt.bin[i].c);
-	buf_addc(b, ']');
+	bins_text(b, &r->a.frt);
+	buf_printf(b, ",%llu,", (unsigned long long)r->a.bfrt_sum);
+	bins_text(b, &r->a.bfrt);
 }
 
 void
@@ -76,6 +90,10 @@ partial_text(struct buf *all, struct rstate *s)
 	buf_printf(&body, "],\"window\":%lld,\"bucket\":%lld,\"tz\":",
 	    (long long)s->o.window, (long long)s->o.bucket);
 	jsonw_string(&body, s->o.tz, strlen(s->o.tz));
+	if (s->o.rules != NULL) {
+		buf_adds(&body, ",\"rules\":");
+		jsonw_string(&body, s->o.rules, strlen(s->o.rules));
+	}
 	buf_printf(&body, "},\"posts\":%llu,\"newest\":",
 	    (unsigned long long)s->posts);
 	if (s->newest == T_NONE)
@@ -146,22 +164,57 @@ by_key_ok(const struct rstate *s, const char *key, size_t klen)
 	return ok;
 }
 
+/* Bins [[SECONDS, COUNT], ...] in increasing order into h; *sum: counts. */
 static int
-row_parse(struct rstate *s, size_t k, const json_t *jr, char *err,
-    size_t errlen, size_t at)
+bins_parse(const struct rstate *s, size_t k, size_t at, const json_t *bins,
+    struct hist *h, uint64_t *sum, char *err, size_t errlen)
 {
-	const json_t *bins, *b;
-	uint64_t f[6], v, c, sum = 0, last = 0;
+	const json_t *b;
+	uint64_t v, c, last = 0;
+	size_t i;
+
+	*sum = 0;
+	for (i = 0; i < json_array_size(bins); i++) {
+		b = json_array_get(bins, i);
+		if (!json_is_array(b) || json_array_size(b) != 2 ||
+		    uint_of(json_array_get(b, 0), s->o.window, &v) == -1 ||
+		    uint_of(json_array_get(b, 1), INT64_MAX, &c) == -1 ||
+		    c == 0 || (i > 0 && v <= last)) {
+			snprintf(err, errlen, "%s row %zu: bin %zu: not "
+			    "[seconds, count] in order", tname[k], at, i);
+			return -1;
+		}
+		last = v;
+		if (*sum + c < *sum) {
+			snprintf(err, errlen, "%s row %zu: counts overflow",
+			    tname[k], at);
+			return -1;
+		}
+		*sum += c;
+		hist_add(h, (uint32_t)v, c);
+	}
+	return 0;
+}
+
+static int
+row_parse(struct rstate *s, size_t k, const json_t *jr, int version,
+    char *err, size_t errlen, size_t at)
+{
+	const json_t *bins, *bbins = NULL;
+	uint64_t f[6], sum, bsum = 0, bfsum = 0;
 	struct row *r;
 	const char *key;
-	size_t i, klen, before;
+	size_t i, klen, before, n = version == 1 ? 8 : 10;
 	uint32_t ri;
 	int rc = -1;
 
-	if (!json_is_array(jr) || json_array_size(jr) != 8 ||
+	if (!json_is_array(jr) || json_array_size(jr) != n ||
 	    !json_is_string(json_array_get(jr, 0)) ||
-	    !json_is_array(bins = json_array_get(jr, 7)))
-		FAIL("%s row %zu: not [key, 6 counts, bins]", tname[k], at);
+	    !json_is_array(bins = json_array_get(jr, 7)) ||
+	    (n == 10 && (uint_of(json_array_get(jr, 8), INT64_MAX,
+	    &bfsum) == -1 || !json_is_array(bbins = json_array_get(jr, 9)))))
+		FAIL("%s row %zu: not [key, 6 counts, bins%s]", tname[k], at,
+		    n == 10 ? ", business sum, bins" : "");
 	for (i = 0; i < 6; i++)
 		if (uint_of(json_array_get(jr, i + 1), INT64_MAX, &f[i]) == -1)
 			FAIL("%s row %zu: count %zu: not a count", tname[k],
@@ -170,7 +223,8 @@ row_parse(struct rstate *s, size_t k, const json_t *jr, char *err,
 	klen = json_string_length(json_array_get(jr, 0));
 	if (f[1] > f[0] || f[3] + f[4] + f[5] > f[0] ||
 	    f[3] + f[4] < f[3] || f[3] + f[4] + f[5] < f[5] ||
-	    (f[1] > 0 && f[2] / f[1] > (uint64_t)s->o.window))
+	    (f[1] > 0 && f[2] / f[1] > (uint64_t)s->o.window) ||
+	    bfsum > f[2])
 		FAIL("%s row %zu: counts do not add up", tname[k], at);
 	if (k == T_BY && !by_key_ok(s, key, klen))
 		FAIL("by row %zu: key is not an object of the --by keys", at);
@@ -185,20 +239,11 @@ row_parse(struct rstate *s, size_t k, const json_t *jr, char *err,
 	r->a.met = f[3];
 	r->a.breached = f[4];
 	r->a.pending = f[5];
-	for (i = 0; i < json_array_size(bins); i++) {
-		b = json_array_get(bins, i);
-		if (!json_is_array(b) || json_array_size(b) != 2 ||
-		    uint_of(json_array_get(b, 0), s->o.window, &v) == -1 ||
-		    uint_of(json_array_get(b, 1), INT64_MAX, &c) == -1 ||
-		    c == 0 || (i > 0 && v <= last))
-			FAIL("%s row %zu: bin %zu: not [seconds, count] in "
-			    "order", tname[k], at, i);
-		last = v;
-		if (sum + c < sum)
-			FAIL("%s row %zu: counts overflow", tname[k], at);
-		sum += c;
-		hist_add(&r->a.frt, (uint32_t)v, c);
-	}
+	r->a.bfrt_sum = bfsum;
+	if (bins_parse(s, k, at, bins, &r->a.frt, &sum, err, errlen) == -1 ||
+	    (bbins != NULL && bins_parse(s, k, at, bbins, &r->a.bfrt, &bsum,
+	    err, errlen) == -1))
+		goto out;
 	if (json_array_size(bins) > 0 && sum != f[1])
 		FAIL("%s row %zu: histogram holds %llu, answered %llu",
 		    tname[k], at, (unsigned long long)sum,
@@ -207,6 +252,13 @@ row_parse(struct rstate *s, size_t k, const json_t *jr, char *err,
 		FAIL("%s row %zu: histogram holds %llu, answered %llu",
 		    tname[k], at, (unsigned long long)sum,
 		    (unsigned long long)f[1]);
+	/* Business times: with -r, all the answers of a "by" row; else none. */
+	if (k == T_BY && s->o.rules != NULL ? bsum != f[1] :
+	    bsum != 0 || bfsum != 0)
+		FAIL("%s row %zu: business histogram holds %llu, answered "
+		    "%llu%s", tname[k], at, (unsigned long long)bsum,
+		    (unsigned long long)f[1], s->o.rules != NULL ? "" :
+		    " (and no -r)");
 	rc = 0;
 out:
 	return rc;
@@ -239,8 +291,8 @@ partial_parse(const char *data, size_t len, struct rstate *s, char *err,
 		    strcmp(magic, MAGIC) != 0)
 			FAIL("not an sc-report partial");
 	}
-	if (version != VERSION)
-		FAIL("partial format version %d, this sc-report reads %d",
+	if (version < 1 || version > VERSION)
+		FAIL("partial format version %d, this sc-report reads 1 to %d",
 		    version, VERSION);
 	if (blen != len - (size_t)(nl + 1 - data))
 		FAIL("truncated or padded: the header says %llu bytes, "
@@ -269,6 +321,13 @@ partial_parse(const char *data, size_t len, struct rstate *s, char *err,
 		FAIL("options: bad tz");
 	free(s->o.tz);
 	s->o.tz = xstrdup(json_string_value(v));
+	if ((v = json_object_get(o, "rules")) != NULL) {
+		if (version == 1 || !json_is_string(v) ||
+		    json_string_length(v) != 8 ||
+		    strspn(json_string_value(v), "0123456789abcdef") != 8)
+			FAIL("options: bad rules");
+		s->o.rules = xstrdup(json_string_value(v));
+	}
 	s->o.by = xcalloc(json_array_size(by) + 1, sizeof(*s->o.by));
 	for (i = 0; i < json_array_size(by); i++) {
 		if (!json_is_string(v = json_array_get(by, i)))
@@ -291,8 +350,8 @@ partial_parse(const char *data, size_t len, struct rstate *s, char *err,
 		if (!json_is_array(rows = json_object_get(tables, tname[k])))
 			FAIL("tables: %s: missing", tname[k]);
 		for (i = 0; i < json_array_size(rows); i++)
-			if (row_parse(s, k, json_array_get(rows, i), err,
-			    errlen, i + 1) == -1)
+			if (row_parse(s, k, json_array_get(rows, i), version,
+			    err, errlen, i + 1) == -1)
 				goto out;
 	}
 	rc = 0;

@@ -19,31 +19,43 @@
 static const char *const wdays[7] = { "Mon", "Tue", "Wed", "Thu", "Fri",
     "Sat", "Sun" };
 
-/* The measures of one row, worked out. */
+/* Quantiles and mean of a histogram of n values. */
+struct quant {
+	int		 has;		/* n > 0 */
+	uint32_t	 med, p90, p95;
+	double		 mean;
+};
+
+/* The measures of one row, worked out; b: business times (-r). */
 struct meas {
 	const struct agg *a;
-	int		 has;		/* answered > 0 */
-	uint32_t	 med, p90, p95;
-	double		 mean, rate;
+	double		 rate;
+	struct quant	 q, b;		/* q: has when answered > 0 */
 };
+
+static void
+quantiles(const struct hist *h, uint64_t n, uint64_t sum, struct quant *q)
+{
+	memset(q, 0, sizeof(*q));
+	hist_compact((struct hist *)h);		/* order only, same values */
+	if (n == 0 || h->nbin == 0)
+		return;
+	q->has = 1;
+	q->med = hist_rank(h, nearest_rank(n, 50));
+	q->p90 = hist_rank(h, nearest_rank(n, 90));
+	q->p95 = hist_rank(h, nearest_rank(n, 95));
+	q->mean = (double)sum / (double)n;
+}
 
 static void
 measure(const struct agg *a, struct meas *m)
 {
-	uint64_t n = a->answered;
-
 	memset(m, 0, sizeof(*m));
 	m->a = a;
-	hist_compact((struct hist *)&a->frt);	/* order only, same values */
 	if (a->inbound > 0)
 		m->rate = (double)a->answered / (double)a->inbound;
-	if (n == 0 || a->frt.nbin == 0)
-		return;
-	m->has = 1;
-	m->med = hist_rank(&a->frt, nearest_rank(n, 50));
-	m->p90 = hist_rank(&a->frt, nearest_rank(n, 90));
-	m->p95 = hist_rank(&a->frt, nearest_rank(n, 95));
-	m->mean = (double)a->frt_sum / (double)n;
+	quantiles(&a->frt, a->answered, a->frt_sum, &m->q);
+	quantiles(&a->bfrt, a->answered, a->bfrt_sum, &m->b);
 }
 
 /* Most inbound first, then by the key's bytes. */
@@ -88,6 +100,8 @@ rows_make(struct rstate *s, struct rows *r)
 		r->all.breached += a->breached;
 		r->all.pending += a->pending;
 		hist_merge(&r->all.frt, &a->frt);
+		r->all.bfrt_sum += a->bfrt_sum;
+		hist_merge(&r->all.bfrt, &a->bfrt);
 		if (a->inbound > 0 && s->o.nby > 0)
 			r->g[r->n++] = &t->rows[i];
 	}
@@ -98,6 +112,7 @@ static void
 rows_free(struct rows *r)
 {
 	hist_free(&r->all.frt);
+	hist_free(&r->all.bfrt);
 	free(r->g);
 }
 
@@ -110,8 +125,26 @@ json_opt_uint(struct buf *b, int has, uint64_t v)
 		buf_adds(b, "null");
 }
 
+/* ,"P_median_s":S,"P_p90_s":S,"P_p95_s":S,"P_mean_s":S (or nulls) */
 static void
-ndjson_row(struct buf *b, const char *key, size_t klen, const struct agg *a)
+json_quant(struct buf *b, const char *p, const struct quant *q)
+{
+	buf_printf(b, ",\"%s_median_s\":", p);
+	json_opt_uint(b, q->has, q->med);
+	buf_printf(b, ",\"%s_p90_s\":", p);
+	json_opt_uint(b, q->has, q->p90);
+	buf_printf(b, ",\"%s_p95_s\":", p);
+	json_opt_uint(b, q->has, q->p95);
+	buf_printf(b, ",\"%s_mean_s\":", p);
+	if (q->has)
+		jsonw_real(b, q->mean);
+	else
+		buf_adds(b, "null");
+}
+
+static void
+ndjson_row(struct buf *b, const char *key, size_t klen, const struct agg *a,
+    int business)
 {
 	struct meas m;
 
@@ -124,17 +157,9 @@ ndjson_row(struct buf *b, const char *key, size_t klen, const struct agg *a)
 		jsonw_real(b, m.rate);
 	else
 		buf_adds(b, "null");
-	buf_adds(b, ",\"frt_median_s\":");
-	json_opt_uint(b, m.has, m.med);
-	buf_adds(b, ",\"frt_p90_s\":");
-	json_opt_uint(b, m.has, m.p90);
-	buf_adds(b, ",\"frt_p95_s\":");
-	json_opt_uint(b, m.has, m.p95);
-	buf_adds(b, ",\"frt_mean_s\":");
-	if (m.has)
-		jsonw_real(b, m.mean);
-	else
-		buf_adds(b, "null");
+	json_quant(b, "frt", &m.q);
+	if (business)
+		json_quant(b, "frt_business", &m.b);
 	buf_printf(b, ",\"sla_met\":%llu,\"sla_breached\":%llu,"
 	    "\"sla_pending\":%llu}\n", (unsigned long long)a->met,
 	    (unsigned long long)a->breached, (unsigned long long)a->pending);
@@ -277,30 +302,56 @@ grid_free(struct grid *g)
 	free(g->c);
 }
 
-#define NMEAS	10
+#define NMEAS	14	/* with -r; 10 without */
+#define NBUS	4	/* the business columns, after FRT MEAN */
 
 static const char *const mhead[NMEAS] = { "INBOUND", "ANSWERED", "RATE",
-    "FRT MEDIAN", "FRT P90", "FRT P95", "FRT MEAN", "SLA MET", "BREACHED",
-    "PENDING" };
+    "FRT MEDIAN", "FRT P90", "FRT P95", "FRT MEAN", "BH MEDIAN", "BH P90",
+    "BH P95", "BH MEAN", "SLA MET", "BREACHED", "PENDING" };
+
+/* The columns of a report: all, or all but the business ones. */
+static size_t
+nmeas(const struct rstate *s)
+{
+	return s->o.rules != NULL ? NMEAS : NMEAS - NBUS;
+}
+
+static const char *
+meas_head(const struct rstate *s, size_t k)
+{
+	return mhead[s->o.rules != NULL || k < 7 ? k : k + NBUS];
+}
+
+/* Median, p90, p95 and mean as durations into c[0..3]. */
+static void
+quant_cells(const struct quant *q, char **c)
+{
+	char t[32];
+
+	duration(t, sizeof(t), q->has, q->med);
+	c[0] = xstrdup(t);
+	duration(t, sizeof(t), q->has, q->p90);
+	c[1] = xstrdup(t);
+	duration(t, sizeof(t), q->has, q->p95);
+	c[2] = xstrdup(t);
+	duration(t, sizeof(t), q->has, (int64_t)llround(q->mean));
+	c[3] = xstrdup(t);
+}
 
 static void
-meas_cells(const struct agg *a, char **c)
+meas_cells(const struct rstate *s, const struct agg *a, char **c)
 {
 	struct meas m;
-	char t[32];
 
 	measure(a, &m);
 	c[0] = xasprintf("%llu", (unsigned long long)a->inbound);
 	c[1] = xasprintf("%llu", (unsigned long long)a->answered);
 	c[2] = a->inbound ? xasprintf("%.1f%%", 100 * m.rate) : xstrdup("-");
-	duration(t, sizeof(t), m.has, m.med);
-	c[3] = xstrdup(t);
-	duration(t, sizeof(t), m.has, m.p90);
-	c[4] = xstrdup(t);
-	duration(t, sizeof(t), m.has, m.p95);
-	c[5] = xstrdup(t);
-	duration(t, sizeof(t), m.has, (int64_t)llround(m.mean));
-	c[6] = xstrdup(t);
+	quant_cells(&m.q, c + 3);
+	if (s->o.rules != NULL) {
+		quant_cells(&m.b, c + 7);
+		c += NBUS;
+	}
 	c[7] = xasprintf("%llu", (unsigned long long)a->met);
 	c[8] = xasprintf("%llu", (unsigned long long)a->breached);
 	c[9] = xasprintf("%llu", (unsigned long long)a->pending);
@@ -314,7 +365,7 @@ print_table(struct output *o, struct rstate *s, struct rows *r)
 	size_t nk = s->o.nby ? s->o.nby : 1, i, k;
 
 	memset(&g, 0, sizeof(g));
-	g.cols = nk + NMEAS;
+	g.cols = nk + nmeas(s);
 	al = xmalloc(g.cols + 1);
 	for (k = 0; k < g.cols; k++)
 		al[k] = k < nk ? 'l' : 'r';
@@ -323,21 +374,21 @@ print_table(struct output *o, struct rstate *s, struct rows *r)
 	c = xcalloc(g.cols, sizeof(*c));
 	for (k = 0; k < nk; k++)
 		c[k] = s->o.nby ? xstrdup(s->o.by[k]) : xstrdup("GROUP");
-	for (k = 0; k < NMEAS; k++)
-		c[nk + k] = xstrdup(mhead[k]);
+	for (k = 0; k < nmeas(s); k++)
+		c[nk + k] = xstrdup(meas_head(s, k));
 	grid_add(&g, c);
 	for (i = 0; i < r->n; i++) {
 		kc = key_cells(s, r->g[i]);
 		for (k = 0; k < nk; k++)
 			c[k] = *kc[k] ? xstrdup(kc[k]) : xstrdup("-");
 		free_cells(kc, s->o.nby);
-		meas_cells(&r->g[i]->a, c + nk);
+		meas_cells(s, &r->g[i]->a, c + nk);
 		grid_add(&g, c);
 	}
 	c[0] = xstrdup("all");
 	for (k = 1; k < nk; k++)
 		c[k] = xstrdup("");
-	meas_cells(&r->all, c + nk);
+	meas_cells(s, &r->all, c + nk);
 	grid_add(&g, c);
 	grid_print(o, &g, r->n > 0 ? r->n + 1 : (size_t)-1);
 	grid_free(&g);
@@ -346,11 +397,9 @@ print_table(struct output *o, struct rstate *s, struct rows *r)
 }
 
 /* RFC 4180: quoted when it holds a comma, quote, CR or LF. */
-static void
-csv_cell(struct buf *b, const char *s, int first)
+void
+csv_text(struct buf *b, const char *s)
 {
-	if (!first)
-		buf_addc(b, ',');
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		buf_adds(b, s);
 		return;
@@ -365,7 +414,26 @@ csv_cell(struct buf *b, const char *s, int first)
 }
 
 static void
-csv_meas(struct buf *b, const struct agg *a)
+csv_cell(struct buf *b, const char *s, int first)
+{
+	if (!first)
+		buf_addc(b, ',');
+	csv_text(b, s);
+}
+
+static void
+csv_quant(struct buf *b, const struct quant *q)
+{
+	if (q->has) {
+		buf_printf(b, ",%lu,%lu,%lu,", (unsigned long)q->med,
+		    (unsigned long)q->p90, (unsigned long)q->p95);
+		jsonw_real(b, q->mean);
+	} else
+		buf_adds(b, ",,,,");
+}
+
+static void
+csv_meas(struct buf *b, const struct agg *a, int business)
 {
 	struct meas m;
 
@@ -374,12 +442,9 @@ csv_meas(struct buf *b, const struct agg *a)
 	    (unsigned long long)a->answered);
 	if (a->inbound)
 		jsonw_real(b, m.rate);
-	if (m.has) {
-		buf_printf(b, ",%lu,%lu,%lu,", (unsigned long)m.med,
-		    (unsigned long)m.p90, (unsigned long)m.p95);
-		jsonw_real(b, m.mean);
-	} else
-		buf_adds(b, ",,,,");
+	csv_quant(b, &m.q);
+	if (business)
+		csv_quant(b, &m.b);
 	buf_printf(b, ",%llu,%llu,%llu\r\n", (unsigned long long)a->met,
 	    (unsigned long long)a->breached, (unsigned long long)a->pending);
 }
@@ -395,18 +460,22 @@ print_csv(struct output *o, struct rstate *s, struct rows *r)
 	for (k = 0; k < s->o.nby; k++)
 		csv_cell(&b, s->o.by[k], 0);
 	buf_adds(&b, ",inbound,answered,response_rate,frt_median_s,frt_p90_s,"
-	    "frt_p95_s,frt_mean_s,sla_met,sla_breached,sla_pending\r\n");
+	    "frt_p95_s,frt_mean_s");
+	if (s->o.rules != NULL)
+		buf_adds(&b, ",frt_business_median_s,frt_business_p90_s,"
+		    "frt_business_p95_s,frt_business_mean_s");
+	buf_adds(&b, ",sla_met,sla_breached,sla_pending\r\n");
 	buf_adds(&b, "all");
 	for (k = 0; k < s->o.nby; k++)
 		buf_addc(&b, ',');
-	csv_meas(&b, &r->all);
+	csv_meas(&b, &r->all, s->o.rules != NULL);
 	for (i = 0; i < r->n; i++) {
 		buf_adds(&b, "group");
 		kc = key_cells(s, r->g[i]);
 		for (k = 0; k < s->o.nby; k++)
 			csv_cell(&b, kc[k], 0);
 		free_cells(kc, s->o.nby);
-		csv_meas(&b, &r->g[i]->a);
+		csv_meas(&b, &r->g[i]->a, s->o.rules != NULL);
 	}
 	output_puts(o, buf_str(&b));
 	buf_free(&b);
@@ -441,23 +510,35 @@ find_row(struct table *t, const char *key)
 	return NULL;
 }
 
-static void
-svg_heatmap(struct buf *b, struct rstate *s)
+/* The T_HOW rows by weekday and hour, NULL where no post came; returns
+ * the largest inbound count among them. */
+static uint64_t
+how_rows(struct rstate *s, struct row *g[7][24])
 {
-	struct row *r;
 	char key[32];
-	uint64_t max = 0, v;
+	uint64_t max = 0;
 	int d, h;
-	struct meas m;
-	char t[32];
 
 	for (d = 0; d < 7; d++)
 		for (h = 0; h < 24; h++) {
 			snprintf(key, sizeof(key), "%d,%d", d, h);
-			if ((r = find_row(&s->t[T_HOW], key)) != NULL &&
-			    r->a.inbound > max)
-				max = r->a.inbound;
+			g[d][h] = find_row(&s->t[T_HOW], key);
+			if (g[d][h] != NULL && g[d][h]->a.inbound > max)
+				max = g[d][h]->a.inbound;
 		}
+	return max;
+}
+
+static void
+svg_heatmap(struct buf *b, struct rstate *s)
+{
+	struct row *g[7][24], *r;
+	uint64_t max, v;
+	int d, h;
+	struct meas m;
+	char t[32];
+
+	max = how_rows(s, g);
 	buf_adds(b, "<svg class=\"chart\" id=\"heatmap\" width=\"760\" "
 	    "height=\"200\" viewBox=\"0 0 760 200\" role=\"img\">\n");
 	for (h = 0; h < 24; h += 3)
@@ -467,14 +548,13 @@ svg_heatmap(struct buf *b, struct rstate *s)
 		buf_printf(b, "<text x=\"0\" y=\"%d\" class=\"ax\">%s</text>\n",
 		    34 + d * 24, wdays[d]);
 		for (h = 0; h < 24; h++) {
-			snprintf(key, sizeof(key), "%d,%d", d, h);
-			r = find_row(&s->t[T_HOW], key);
+			r = g[d][h];
 			v = r ? r->a.inbound : 0;
 			if (r)
 				measure(&r->a, &m);
 			else
 				memset(&m, 0, sizeof(m));
-			duration(t, sizeof(t), m.has, m.med);
+			duration(t, sizeof(t), m.q.has, m.q.med);
 			buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"27\" "
 			    "height=\"22\" fill=\"#1f6feb\" fill-opacity="
 			    "\"%.3f\" stroke=\"#ddd\"><title>%s %02d:00: %llu "
@@ -708,8 +788,8 @@ print_html(struct output *o, struct rstate *s, struct rows *r)
 	    "<h1>Customer care report</h1>\n<table id=\"summary\">\n<tr>");
 	(void)g;
 	buf_adds(&b, "<th>group</th>");
-	for (i = 0; i < NMEAS; i++)
-		buf_printf(&b, "<th>%s</th>", mhead[i]);
+	for (i = 0; i < nmeas(s); i++)
+		buf_printf(&b, "<th>%s</th>", meas_head(s, i));
 	buf_adds(&b, "</tr>\n");
 	for (i = 0; i <= r->n; i++) {
 		char *c[NMEAS];
@@ -721,8 +801,8 @@ print_html(struct output *o, struct rstate *s, struct rows *r)
 		else
 			html_text(&b, r->g[i - 1]->key, r->g[i - 1]->klen);
 		buf_adds(&b, "</td>");
-		meas_cells(i == 0 ? &r->all : &r->g[i - 1]->a, c);
-		for (k = 0; k < NMEAS; k++) {
+		meas_cells(s, i == 0 ? &r->all : &r->g[i - 1]->a, c);
+		for (k = 0; k < nmeas(s); k++) {
 			buf_adds(&b, "<td>");
 			html_text(&b, c[k], strlen(c[k]));
 			buf_adds(&b, "</td>");
@@ -766,82 +846,103 @@ print_report(struct output *o, struct rstate *s, int fmt)
 		print_html(o, s, &r);
 		break;
 	default:
-		ndjson_row(&b, "{}", 2, &r.all);
+		ndjson_row(&b, "{}", 2, &r.all, s->o.rules != NULL);
 		for (i = 0; i < r.n; i++)
-			ndjson_row(&b, r.g[i]->key, r.g[i]->klen, &r.g[i]->a);
+			ndjson_row(&b, r.g[i]->key, r.g[i]->klen, &r.g[i]->a,
+			    s->o.rules != NULL);
 		output_puts(o, buf_str(&b));
 	}
 	buf_free(&b);
 	rows_free(&r);
 }
 
+/*
+ * One weekday and hour of --heatmap or --staffing: its column of the
+ * table, or its CSV or NDJSON line.  The line starts with the weekday and
+ * hour; the cell adds the rest.
+ */
+typedef void week_cell(struct buf *b, int fmt, int d, const struct row *r,
+    void *ctx);
+
+/*
+ * The 168 cells of --heatmap and --staffing, Monday 00:00 first: as CSV
+ * under its header line, as NDJSON, or as a table of a line per weekday
+ * under the hours (each printed by colfmt after indent).
+ */
+static void
+week_grid(struct buf *b, struct rstate *s, int fmt, const char *csvhead,
+    const char *indent, const char *colfmt, week_cell *cell, void *ctx)
+{
+	struct row *g[7][24];
+	int d, h;
+
+	(void)how_rows(s, g);
+	if (fmt == FMT_CSV)
+		buf_adds(b, csvhead);
+	if (fmt == FMT_TABLE) {
+		buf_adds(b, indent);
+		for (h = 0; h < 24; h++)
+			buf_printf(b, colfmt, h);
+		buf_adds(b, "\n");
+	}
+	for (d = 0; d < 7; d++) {
+		if (fmt == FMT_TABLE)
+			buf_printf(b, "%s", wdays[d]);
+		for (h = 0; h < 24; h++) {
+			if (fmt == FMT_CSV)
+				buf_printf(b, "%s,%d,", wdays[d], h);
+			else if (fmt != FMT_TABLE)
+				buf_printf(b, "{\"weekday\":\"%s\",\"hour\":%d,",
+				    wdays[d], h);
+			cell(b, fmt, d, g[d][h], ctx);
+		}
+		if (fmt == FMT_TABLE)
+			buf_adds(b, "\n");
+	}
+}
+
+static void
+heat_cell(struct buf *b, int fmt, int d, const struct row *r, void *ctx)
+{
+	static const char *const shade[5] = { " ", "\u2591", "\u2592",
+	    "\u2593", "\u2588" };
+	uint64_t max = *(const uint64_t *)ctx;
+	uint64_t v = r ? r->a.inbound : 0;
+	struct meas m;
+	int k;
+
+	(void)d;
+	if (fmt == FMT_TABLE) {
+		/* 0: blank; else a quarter of the maximum. */
+		k = v == 0 ? 0 : 1 + (int)((4 * v - 1) / max);
+		buf_printf(b, " %s%s", shade[k], shade[k]);
+		return;
+	}
+	if (r)
+		measure(&r->a, &m);
+	else
+		memset(&m, 0, sizeof(m));
+	buf_printf(b, fmt == FMT_CSV ? "%llu,%llu," : "\"inbound\":%llu,"
+	    "\"answered\":%llu,\"frt_median_s\":", (unsigned long long)v,
+	    (unsigned long long)(r ? r->a.answered : 0));
+	if (m.q.has)
+		buf_printf(b, "%lu", (unsigned long)m.q.med);
+	else if (fmt != FMT_CSV)
+		buf_adds(b, "null");
+	buf_adds(b, fmt == FMT_CSV ? "\r\n" : "}\n");
+}
+
 /* --heatmap: 168 rows, Monday 00:00 first. */
 void
 print_heatmap(struct output *o, struct rstate *s, int fmt)
 {
-	static const char *const shade[5] = { " ", "\u2591", "\u2592",
-	    "\u2593", "\u2588" };
+	struct row *g[7][24];
 	struct buf b = BUF_INIT;
-	struct row *r;
-	struct meas m;
-	char key[32];
-	uint64_t max = 0, v;
-	int d, h;
+	uint64_t max;
 
-	for (d = 0; d < 7; d++)
-		for (h = 0; h < 24; h++) {
-			snprintf(key, sizeof(key), "%d,%d", d, h);
-			if ((r = find_row(&s->t[T_HOW], key)) != NULL &&
-			    r->a.inbound > max)
-				max = r->a.inbound;
-		}
-	if (fmt == FMT_CSV)
-		buf_adds(&b, "weekday,hour,inbound,answered,frt_median_s\r\n");
-	if (fmt == FMT_TABLE) {
-		buf_adds(&b, "    ");
-		for (h = 0; h < 24; h++)
-			buf_printf(&b, " %02d", h);
-		buf_adds(&b, "\n");
-	}
-	for (d = 0; d < 7; d++) {
-		if (fmt == FMT_TABLE)
-			buf_printf(&b, "%s", wdays[d]);
-		for (h = 0; h < 24; h++) {
-			snprintf(key, sizeof(key), "%d,%d", d, h);
-			r = find_row(&s->t[T_HOW], key);
-			if (r)
-				measure(&r->a, &m);
-			else
-				memset(&m, 0, sizeof(m));
-			v = r ? r->a.inbound : 0;
-			if (fmt == FMT_TABLE) {
-				/* 0: blank; else a quarter of the maximum. */
-				int k = v == 0 ? 0 :
-				    1 + (int)((4 * v - 1) / max);
-				buf_printf(&b, " %s%s", shade[k], shade[k]);
-				continue;
-			}
-			if (fmt == FMT_CSV)
-				buf_printf(&b, "%s,%d,%llu,%llu,", wdays[d], h,
-				    (unsigned long long)v,
-				    (unsigned long long)(r ? r->a.answered :
-				    0));
-			else
-				buf_printf(&b, "{\"weekday\":\"%s\",\"hour\":%d,"
-				    "\"inbound\":%llu,\"answered\":%llu,"
-				    "\"frt_median_s\":", wdays[d], h,
-				    (unsigned long long)v,
-				    (unsigned long long)(r ? r->a.answered :
-				    0));
-			if (m.has)
-				buf_printf(&b, "%lu", (unsigned long)m.med);
-			else if (fmt != FMT_CSV)
-				buf_adds(&b, "null");
-			buf_adds(&b, fmt == FMT_CSV ? "\r\n" : "}\n");
-		}
-		if (fmt == FMT_TABLE)
-			buf_adds(&b, "\n");
-	}
+	max = how_rows(s, g);
+	week_grid(&b, s, fmt, "weekday,hour,inbound,answered,frt_median_s\r\n",
+	    "    ", " %02d", heat_cell, &max);
 	if (fmt == FMT_TABLE)
 		buf_printf(&b, "inbound per hour, busiest %llu: \u2591\u2591 up to "
 		    "a quarter, \u2592\u2592 a half, \u2593\u2593 three "
@@ -939,61 +1040,56 @@ weekday_days(struct rstate *s, unsigned days[7])
 	}
 }
 
+struct staff {
+	unsigned	 days[7];	/* weeks of each weekday */
+	double		 aht, target, within;
+};
+
+static void
+staff_cell(struct buf *b, int fmt, int d, const struct row *r, void *ctx)
+{
+	const struct staff *st = ctx;
+	double lam, a, sl;
+	unsigned n;
+
+	lam = r && st->days[d] ? (double)r->a.inbound / st->days[d] : 0;
+	a = lam * st->aht / 3600;
+	n = erlang_agents(a, st->within / st->aht, st->target, 100000);
+	sl = erlang_sl(n, a, st->within / st->aht);
+	if (fmt == FMT_TABLE) {
+		buf_printf(b, " %3u", n);
+		return;
+	}
+	if (fmt != FMT_CSV)
+		buf_adds(b, "\"arrivals_per_hour\":");
+	jsonw_real(b, lam);
+	buf_adds(b, fmt == FMT_CSV ? "," : ",\"erlangs\":");
+	jsonw_real(b, a);
+	buf_printf(b, fmt == FMT_CSV ? ",%u," :
+	    ",\"agents\":%u,\"service_level\":", n);
+	jsonw_real(b, round(sl * 10000) / 10000);
+	buf_adds(b, fmt == FMT_CSV ? "," : ",\"occupancy\":");
+	if (n > 0)
+		jsonw_real(b, round(a / n * 10000) / 10000);
+	else if (fmt != FMT_CSV)
+		buf_adds(b, "null");
+	buf_adds(b, fmt == FMT_CSV ? "\r\n" : "}\n");
+}
+
 /* --staffing: agents per weekday and hour by Erlang C. */
 void
 print_staffing(struct output *o, struct rstate *s, int fmt, double aht,
     double target, double within)
 {
 	struct buf b = BUF_INIT;
-	struct row *r;
-	unsigned days[7], n;
-	char key[32];
-	double lam, a, sl;
-	int d, h;
+	struct staff st;
 
-	weekday_days(s, days);
-	if (fmt == FMT_CSV)
-		buf_adds(&b, "weekday,hour,arrivals_per_hour,erlangs,agents,"
-		    "service_level,occupancy\r\n");
-	if (fmt == FMT_TABLE) {
-		buf_adds(&b, "   ");
-		for (h = 0; h < 24; h++)
-			buf_printf(&b, " %3d", h);
-		buf_adds(&b, "\n");
-	}
-	for (d = 0; d < 7; d++) {
-		if (fmt == FMT_TABLE)
-			buf_printf(&b, "%s", wdays[d]);
-		for (h = 0; h < 24; h++) {
-			snprintf(key, sizeof(key), "%d,%d", d, h);
-			r = find_row(&s->t[T_HOW], key);
-			lam = r && days[d] ? (double)r->a.inbound / days[d] : 0;
-			a = lam * aht / 3600;
-			n = erlang_agents(a, within / aht, target, 100000);
-			sl = erlang_sl(n, a, within / aht);
-			if (fmt == FMT_TABLE) {
-				buf_printf(&b, " %3u", n);
-				continue;
-			}
-			buf_printf(&b, fmt == FMT_CSV ? "%s,%d," :
-			    "{\"weekday\":\"%s\",\"hour\":%d,"
-			    "\"arrivals_per_hour\":", wdays[d], h);
-			jsonw_real(&b, lam);
-			buf_adds(&b, fmt == FMT_CSV ? "," : ",\"erlangs\":");
-			jsonw_real(&b, a);
-			buf_printf(&b, fmt == FMT_CSV ? ",%u," :
-			    ",\"agents\":%u,\"service_level\":", n);
-			jsonw_real(&b, round(sl * 10000) / 10000);
-			buf_adds(&b, fmt == FMT_CSV ? "," : ",\"occupancy\":");
-			if (n > 0)
-				jsonw_real(&b, round(a / n * 10000) / 10000);
-			else if (fmt != FMT_CSV)
-				buf_adds(&b, "null");
-			buf_adds(&b, fmt == FMT_CSV ? "\r\n" : "}\n");
-		}
-		if (fmt == FMT_TABLE)
-			buf_adds(&b, "\n");
-	}
+	weekday_days(s, st.days);
+	st.aht = aht;
+	st.target = target;
+	st.within = within;
+	week_grid(&b, s, fmt, "weekday,hour,arrivals_per_hour,erlangs,agents,"
+	    "service_level,occupancy\r\n", "   ", " %3d", staff_cell, &st);
 	output_puts(o, buf_str(&b));
 	buf_free(&b);
 }
@@ -1022,14 +1118,14 @@ print_wait(struct output *o, struct rstate *s, int fmt)
 	has_wait = nrec > 0;
 	if (has_wait) {
 		rate = (double)nrec / WAIT_RECENT;
-		wait = (double)m.med + (double)nopen / rate;
+		wait = (double)m.q.med + (double)nopen / rate;
 	}
 	has_share = week && week->a.inbound > 0;
 	if (has_share)
 		share = (double)week->a.answered / (double)week->a.inbound;
 	if (fmt == FMT_TABLE) {
 		duration(t1, sizeof(t1), has_wait, (int64_t)llround(wait));
-		duration(t2, sizeof(t2), m.has, m.med);
+		duration(t2, sizeof(t2), m.q.has, m.q.med);
 		buf_printf(&b, "now                 %s\n"
 		    "expected wait       %s\n"
 		    "open                %llu\n"
@@ -1058,8 +1154,8 @@ print_wait(struct output *o, struct rstate *s, int fmt)
 	buf_printf(&b, fmt == FMT_CSV ? ",%llu,%llu," : ",\"open\":%llu,"
 	    "\"answered_recent\":%llu,\"frt_recent_median_s\":",
 	    (unsigned long long)nopen, (unsigned long long)nrec);
-	if (m.has)
-		buf_printf(&b, "%lu", (unsigned long)m.med);
+	if (m.q.has)
+		buf_printf(&b, "%lu", (unsigned long)m.q.med);
 	else if (fmt != FMT_CSV)
 		buf_adds(&b, "null");
 	buf_adds(&b, fmt == FMT_CSV ? "," : ",\"answered_15m_share\":");

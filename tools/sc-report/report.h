@@ -27,6 +27,7 @@
 #include <jansson.h>
 
 #include "buf.h"
+#include "calendar.h"
 #include "output.h"
 #include "record.h"
 
@@ -63,6 +64,9 @@ struct agg {
 	uint64_t	 frt_sum;	/* seconds, exact */
 	uint64_t	 met, breached, pending;
 	struct hist	 frt;
+	/* With -r, in T_BY only: the same answers in business seconds. */
+	uint64_t	 bfrt_sum;
+	struct hist	 bfrt;
 };
 
 /* Nearest rank of n for p/100: ceil(p * n / 100), at least 1. */
@@ -102,6 +106,8 @@ struct ropts {
 	int64_t		 window;	/* seconds */
 	int64_t		 bucket;	/* seconds, --bucket */
 	char		*tz;		/* --tz zone name */
+	char		*rules;		/* -r: the file's CRC-32 in hex, or
+					   NULL without -r */
 };
 
 struct rstate {
@@ -138,6 +144,7 @@ void	convs_free(struct convs *cv);
 /* One settled inbound post, into the tables. */
 struct settled {
 	int64_t		 t, frt;	/* frt -1: unanswered in the window */
+	int64_t		 bfrt;		/* frt in business seconds, with -r */
 	int64_t		 ans;		/* answer time, INT64_MAX: none */
 	int		 sla;		/* SLA_* */
 	uint32_t	 group, team;	/* rows of T_BY and T_TEAM; team is
@@ -163,13 +170,19 @@ struct post_in {
 	uint64_t	 id, parent;	/* id hashes; parent 0: none */
 	int64_t		 t, due;	/* due T_NONE: no SLA */
 	int		 brand, counted;/* counted: inbound, in the time range */
+	uint8_t		 cal;		/* -r: index in the calendars */
 	uint32_t	 group, team;
 	uint32_t	 line;
 	uint16_t	 file;
 	char		*raw;		/* the line, kept for --unanswered */
 	size_t		 rawlen;
 };
-struct wstore	*wstore_new(struct rstate *s, int64_t hold, int keep_lines);
+/*
+ * cals: with -r, the calendars a post's cal indexes (0: "24x7"), that
+ * business first-response times count in; NULL without -r.
+ */
+struct wstore	*wstore_new(struct rstate *s, int64_t hold, int keep_lines,
+	    struct calendar *const *cals);
 /*
  * Adds a post.  Returns 0, or the line and file of the post read before
  * with the same id (a duplicate: nothing is added) through *dupline and
@@ -220,6 +233,8 @@ int	print_spikes(struct output *o, struct rstate *s, int fmt);
 void	print_staffing(struct output *o, struct rstate *s, int fmt,
 	    double aht, double target, double within);
 void	print_wait(struct output *o, struct rstate *s, int fmt);
+/* s as one CSV field (RFC 4180: quoted when it holds , " CR or LF). */
+void	csv_text(struct buf *b, const char *s);
 
 #define WAIT_RECENT	(3 * 3600)	/* the last hours of --wait */
 #define WAIT_WEEK	(7 * 86400)	/* the very-responsive test: 90% */

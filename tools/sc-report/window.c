@@ -23,6 +23,9 @@
  * "late": it is held until the end.  Posts are identified by a 64-bit
  * hash of their id.
  *
+ * With -r, a post's first response is also counted in business seconds
+ * of its team's calendar (cal_between() from its time to its answer).
+ *
  * Per post held: the 56-byte struct wpost, a 4-byte slot of the id table
  * (kept at most half full) and 4 bytes of the queue: about 68 bytes.
  */
@@ -55,10 +58,12 @@ struct wpost {
 	uint32_t	 line;
 	uint16_t	 file;
 	uint8_t		 flags;
+	uint8_t		 cal;		/* -r: index in cals */
 };
 
 struct wstore {
 	struct rstate	*s;
+	struct calendar	*const *cals;	/* -r, or NULL */
 	int64_t		 hold;
 	struct wpost	*p;
 	size_t		 n, cap;	/* slots made; allocated */
@@ -196,12 +201,14 @@ slot_new(struct wstore *w, uint64_t id)
 }
 
 struct wstore *
-wstore_new(struct rstate *s, int64_t hold, int keep_lines)
+wstore_new(struct rstate *s, int64_t hold, int keep_lines,
+    struct calendar *const *cals)
 {
 	struct wstore *w;
 
 	w = xcalloc(1, sizeof(*w));
 	w->s = s;
+	w->cals = cals;
 	w->hold = hold;
 	w->freel = ROW_NONE;
 	w->mask = 1023;
@@ -235,6 +242,9 @@ settle(struct wstore *w, uint32_t slot)
 		st.t = p->t;
 		st.ans = p->ans;
 		st.frt = frt_of(w, p);
+		st.bfrt = st.frt < 0 || w->cals == NULL ? -1 :
+		    p->ans <= p->t ? 0 : cal_between(w->cals[p->cal], p->t,
+		    p->ans);
 		st.group = p->group;
 		st.team = p->team;
 		if (p->due == T_NONE)
@@ -316,6 +326,7 @@ wstore_add(struct wstore *w, struct post_in *in, uint32_t *dupline,
 	p->due = in->due;
 	p->group = in->group;
 	p->team = in->team;
+	p->cal = in->cal;
 	p->line = in->line;
 	p->file = in->file;
 	p->parent = in->parent;

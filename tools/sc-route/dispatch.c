@@ -42,10 +42,10 @@ dispatch_agents(const struct ruleset *rs, const char *path)
 	size_t i, len = 0;
 
 	a = assign_new();
-	for (i = 0; i < rs->nteams; i++) {
-		if (rs->teams[i].agents != NULL && text == NULL)
+	for (i = 0; i < rs->tm.n; i++) {
+		if (rs->tm.team[i].agents != NULL && text == NULL)
 			text = xslurp(path, &len);
-		assign_add_team(a, rs->teams[i].name, rs->teams[i].agents,
+		assign_add_team(a, rs->tm.team[i].name, rs->tm.team[i].agents,
 		    path, text, len);
 	}
 	free(text);

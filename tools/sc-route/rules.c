@@ -15,14 +15,13 @@
 #include "diag.h"
 #include "fold.h"
 #include "hmap.h"
-#include "jsonpos.h"
+#include "jload.h"
 #include "jsonw.h"
 #include "post.h"
 #include "rules.h"
 #include "sc.h"
 #include "xmem.h"
 
-#define MAXSTEPS	80	/* rules [i] if any [j] ... field op [k] */
 #define MAXDEPTH	32	/* conditions nested in conditions */
 #define SLA_MAX		SLA_MAX_MINUTES
 
@@ -49,84 +48,56 @@ static const struct {
 };
 
 /*
- * Where the loader stands in the document (for jsonpos_line) and what it
+ * Where the loader stands in the document (jload.h) and what it
  * is loading ("rule \"x\": "), for messages.
  */
 struct loader {
-	const char	*file;
-	char		*text;
-	size_t		 len;
-	const char	*steps[MAXSTEPS];
-	char		 idx[MAXSTEPS][24];
-	int		 nsteps;
-	struct buf	 who;
-	struct buf	 tmp;
+	struct jload	 j;
 	const json_t	*sla;		/* the "sla" table, or NULL */
 	struct hmap	*names;
-	struct hmap	*calnames;	/* name -> calendar */
-	struct hmap	*teamnames;	/* name -> team index + 1 */
 	const struct rule *catchall;	/* the first rule deciding all */
 	int		 depth;
 	struct ruleset	*rs;
 };
 
-/* b = name as a JSON string, quotes and all. */
 static void
 quoted(struct buf *b, const char *name)
 {
-	buf_reset(b);
-	jsonw_string(b, name, strlen(name));
+	jload_quoted(b, name);
 }
 
-/* who = prefix "NAME": with NAME escaped as a JSON string. */
 static void
 set_who(struct loader *ld, const char *prefix, const char *name)
 {
-	buf_reset(&ld->who);
-	buf_adds(&ld->who, prefix);
-	jsonw_string(&ld->who, name, strlen(name));
-	buf_adds(&ld->who, ": ");
+	jload_who(&ld->j, prefix, name);
 }
 
 static void
 push(struct loader *ld, const char *step)
 {
-	if (ld->nsteps < MAXSTEPS)
-		ld->steps[ld->nsteps] = step;
-	ld->nsteps++;
+	jload_push(&ld->j, step);
 }
 
 static void
 push_index(struct loader *ld, size_t i)
 {
-	if (ld->nsteps < MAXSTEPS) {
-		snprintf(ld->idx[ld->nsteps], sizeof(ld->idx[0]), "[%zu]", i);
-		ld->steps[ld->nsteps] = ld->idx[ld->nsteps];
-	}
-	ld->nsteps++;
+	jload_push_index(&ld->j, i);
 }
 
 static void
 pop(struct loader *ld)
 {
-	ld->nsteps--;
+	jload_pop(&ld->j);
 }
 
 /* "FILE:LINE: rule \"x\": why" for the value the loader stands on. */
 static void __attribute__((noreturn, format(printf, 2, 3)))
 fail(struct loader *ld, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
-	int line;
 
-	line = jsonpos_line(ld->text, ld->len, ld->steps,
-	    ld->nsteps < MAXSTEPS ? ld->nsteps : MAXSTEPS);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	warnat(ld->file, (unsigned long)line, "%s%s", buf_str(&ld->who), msg);
-	exit(SC_EXIT_FATAL);
+	jload_vfail(&ld->j, fmt, ap);
 }
 
 static int
@@ -201,7 +172,7 @@ load_sla(struct loader *ld, const json_t *sla)
 				    "than \"first_response\" (%ld)", res, fr);
 			}
 		}
-		buf_reset(&ld->who);
+		buf_reset(&ld->j.who);
 		pop(ld);
 	}
 	ld->sla = sla;
@@ -297,14 +268,14 @@ compile_op(struct loader *ld, const char *name, const json_t *a,
 			    json_kind_a(a));
 		if (json_string_length(a) == 0)
 			fail(ld, "\"%s\": empty string", name);
-		buf_reset(&ld->tmp);
+		buf_reset(&ld->j.tmp);
 		if (fold(json_string_value(a), json_string_length(a),
-		    FOLD_MATCH | FOLD_LUMP, &ld->tmp) == -1 ||
-		    ld->tmp.len == 0)
+		    FOLD_MATCH | FOLD_LUMP, &ld->j.tmp) == -1 ||
+		    ld->j.tmp.len == 0)
 			fail(ld, "\"%s\": nothing to look for in \"%s\"", name,
 			    json_string_value(a));
-		c->nlen = ld->tmp.len;
-		c->needle = xstrndup(ld->tmp.s, ld->tmp.len);
+		c->nlen = ld->j.tmp.len;
+		c->needle = xstrndup(ld->j.tmp.s, ld->j.tmp.len);
 		c->op = OP_CONTAINS;
 		return;
 	case OP_MATCHES:
@@ -572,21 +543,7 @@ unknown_priority(struct loader *ld, const char *p)
 static const json_t *
 need_string(struct loader *ld, const json_t *r, const char *key, int required)
 {
-	const json_t *v;
-
-	if ((v = json_object_get(r, key)) == NULL) {
-		if (required)
-			fail(ld, "missing \"%s\"", key);
-		return NULL;
-	}
-	push(ld, key);
-	if (!json_is_string(v))
-		fail(ld, "\"%s\": expected a string, got %s", key,
-		    json_kind_a(v));
-	if (json_string_length(v) == 0)
-		fail(ld, "\"%s\": empty", key);
-	pop(ld);
-	return v;
+	return jload_string(&ld->j, r, key, required);
 }
 
 static void
@@ -768,19 +725,17 @@ static void
 load_team_ref(struct loader *ld, const json_t *r, struct rule *ru)
 {
 	const json_t *v;
-	void **slot;
 
 	if ((v = need_string(ld, r, "team", 0)) != NULL) {
-		slot = hmap_get(ld->teamnames, json_string_value(v),
+		ru->team = teams_get(&ld->rs->tm, json_string_value(v),
 		    json_string_length(v));
-		if (slot == NULL) {
+		if (ru->team == NULL) {
 			push(ld, "team");
-			quoted(&ld->tmp, json_string_value(v));
-			fail(ld, "unknown team %s%s", buf_str(&ld->tmp),
-			    ld->rs->nteams == 0 ? " (there is no \"teams\")" :
+			quoted(&ld->j.tmp, json_string_value(v));
+			fail(ld, "unknown team %s%s", buf_str(&ld->j.tmp),
+			    ld->rs->tm.n == 0 ? " (there is no \"teams\")" :
 			    "");
 		}
-		ru->team = &ld->rs->teams[(uintptr_t)*slot - 1];
 	}
 	if ((v = need_string(ld, r, "skill", 0)) != NULL) {
 		if (ru->team == NULL) {
@@ -805,8 +760,8 @@ load_rule(struct loader *ld, size_t i, const json_t *r)
 	void **slot;
 	int existed;
 
-	buf_reset(&ld->who);
-	buf_printf(&ld->who, "rule %zu: ", i + 1);
+	buf_reset(&ld->j.who);
+	buf_printf(&ld->j.who, "rule %zu: ", i + 1);
 	if (!json_is_object(r))
 		fail(ld, "expected an object, got %s", json_kind_a(r));
 	name = need_string(ld, r, "name", 1);
@@ -822,9 +777,9 @@ load_rule(struct loader *ld, size_t i, const json_t *r)
 	*slot = (void *)(uintptr_t)(i + 1);
 	check_rule_keys(ld, r);
 	if (ld->catchall != NULL) {
-		quoted(&ld->tmp, ld->catchall->name);
+		quoted(&ld->j.tmp, ld->catchall->name);
 		fail(ld, "never reached: rule %s before it matches every "
-		    "record", buf_str(&ld->tmp));
+		    "record", buf_str(&ld->j.tmp));
 	}
 	ru->cont = flag(ld, r, "continue");
 	ru->skip = flag(ld, r, "skip");
@@ -856,228 +811,6 @@ load_rule(struct loader *ld, size_t i, const json_t *r)
 		ld->catchall = ru;
 }
 
-/* "HH:MM-HH:MM" periods of one day key. */
-static void
-load_hours(struct loader *ld, struct calendar *cal, const json_t *hours)
-{
-	char err[256];
-	const char *key;
-	json_t *v, *e;
-	unsigned mask, seen = 0;
-	size_t i;
-	int start, end;
-
-	if (!json_is_object(hours))
-		fail(ld, "\"hours\": expected an object such as {\"mon-fri\": "
-		    "[\"09:00-17:00\"]}, got %s", json_kind_a(hours));
-	if (json_object_size(hours) == 0)
-		fail(ld, "\"hours\": no days");
-	json_object_foreach((json_t *)hours, key, v) {
-		push(ld, key);
-		if ((mask = cal_parse_days(key)) == 0)
-			fail(ld, "bad day key \"%s\" (mon, tue, wed, thu, "
-			    "fri, sat, sun, or a range such as mon-fri)", key);
-		if (mask & seen)
-			fail(ld, "\"%s\": a day given twice", key);
-		seen |= mask;
-		if (!json_is_array(v))
-			fail(ld, "\"%s\": expected an array of periods, got %s",
-			    key, json_kind_a(v));
-		for (i = 0; i < json_array_size(v); i++) {
-			e = json_array_get(v, i);
-			push_index(ld, i);
-			if (!json_is_string(e))
-				fail(ld, "\"%s\": expected periods such as "
-				    "\"09:00-17:00\", got %s", key,
-				    json_kind_a(e));
-			if (cal_parse_period(json_string_value(e), &start,
-			    &end, err, sizeof(err)) == -1 ||
-			    cal_add_period(cal, mask, start, end, err,
-			    sizeof(err)) == -1)
-				fail(ld, "\"%s\": %s", key, err);
-			pop(ld);
-		}
-		pop(ld);
-	}
-}
-
-static void
-load_holidays(struct loader *ld, struct calendar *cal, const json_t *v)
-{
-	const json_t *e;
-	int64_t day;
-	size_t i;
-
-	if (!json_is_array(v))
-		fail(ld, "\"holidays\": expected an array of dates, got %s",
-		    json_kind_a(v));
-	for (i = 0; i < json_array_size(v); i++) {
-		e = json_array_get(v, i);
-		push_index(ld, i);
-		if (!json_is_string(e) ||
-		    cal_parse_date(json_string_value(e), &day) == -1)
-			fail(ld, "\"holidays\": expected dates such as "
-			    "\"2026-12-24\", got %s%s%s",
-			    json_is_string(e) ? "\"" : json_kind_a(e),
-			    json_is_string(e) ? json_string_value(e) : "",
-			    json_is_string(e) ? "\"" : "");
-		cal_add_holiday(cal, day);
-		pop(ld);
-	}
-}
-
-static struct calendar *
-add_calendar(struct loader *ld, const char *name, struct calendar *cal)
-{
-	struct ruleset *rs = ld->rs;
-	void **slot;
-	int existed;
-
-	rs->cals = xreallocarray(rs->cals, rs->ncals + 1, sizeof(*rs->cals));
-	rs->cals[rs->ncals++] = cal;
-	slot = hmap_put(ld->calnames, name, strlen(name), &existed);
-	*slot = cal;
-	return cal;
-}
-
-static void
-load_calendar(struct loader *ld, const char *name, const json_t *c)
-{
-	char err[256];
-	const char *key;
-	const json_t *zone, *v;
-	struct calendar *cal;
-	struct tz *z;
-
-	set_who(ld, "calendar ", name);
-	if (*name == '\0')
-		fail(ld, "empty calendar name");
-	if (strcmp(name, "24x7") == 0)
-		fail(ld, "\"24x7\" is the calendar that never closes; give "
-		    "yours another name");
-	if (!json_is_object(c))
-		fail(ld, "expected an object, got %s", json_kind_a(c));
-	json_object_foreach((json_t *)c, key, v)
-		if (strcmp(key, "zone") != 0 && strcmp(key, "hours") != 0 &&
-		    strcmp(key, "holidays") != 0 &&
-		    strcmp(key, "comment") != 0) {
-			push(ld, key);
-			fail(ld, "unknown key \"%s\"", key);
-		}
-	zone = need_string(ld, c, "zone", 1);
-	if ((z = tz_load(json_string_value(zone), err, sizeof(err))) == NULL) {
-		push(ld, "zone");
-		fail(ld, "%s", err);
-	}
-	cal = add_calendar(ld, name, cal_new(z));
-	if ((v = json_object_get(c, "hours")) == NULL)
-		fail(ld, "missing \"hours\"");
-	push(ld, "hours");
-	load_hours(ld, cal, v);
-	if (cal_finish(cal, err, sizeof(err)) == -1)
-		fail(ld, "\"hours\": %s", err);
-	pop(ld);
-	if ((v = json_object_get(c, "holidays")) != NULL) {
-		push(ld, "holidays");
-		load_holidays(ld, cal, v);
-		pop(ld);
-		cal_finish(cal, err, sizeof(err));
-	}
-}
-
-static void
-load_calendars(struct loader *ld, const json_t *cals)
-{
-	const char *name;
-	json_t *v;
-
-	add_calendar(ld, "24x7", cal_new(NULL));
-	if (cals == NULL)
-		return;
-	push(ld, "calendars");
-	if (!json_is_object(cals))
-		fail(ld, "\"calendars\": expected an object, got %s",
-		    json_kind_a(cals));
-	json_object_foreach((json_t *)cals, name, v) {
-		push(ld, name);
-		load_calendar(ld, name, v);
-		pop(ld);
-	}
-	pop(ld);
-	buf_reset(&ld->who);
-}
-
-static void
-load_team(struct loader *ld, struct team *t, const char *name,
-    const json_t *v)
-{
-	const json_t *c;
-	const char *key;
-	json_t *m;
-	void **slot;
-
-	set_who(ld, "team ", name);
-	if (*name == '\0')
-		fail(ld, "empty team name");
-	if (!json_is_object(v))
-		fail(ld, "expected an object, got %s", json_kind_a(v));
-	json_object_foreach((json_t *)v, key, m)
-		if (strcmp(key, "calendar") != 0 && strcmp(key, "agents") != 0 &&
-		    strcmp(key, "comment") != 0) {
-			push(ld, key);
-			fail(ld, "unknown key \"%s\"", key);
-		}
-	t->name = name;
-	t->line = jsonpos_line(ld->text, ld->len, ld->steps,
-	    ld->nsteps < MAXSTEPS ? ld->nsteps : MAXSTEPS);
-	if ((c = need_string(ld, v, "calendar", 0)) != NULL) {
-		slot = hmap_get(ld->calnames, json_string_value(c),
-		    json_string_length(c));
-		if (slot == NULL) {
-			push(ld, "calendar");
-			quoted(&ld->tmp, json_string_value(c));
-			fail(ld, "unknown calendar %s", buf_str(&ld->tmp));
-		}
-		t->cal = *slot;
-		t->calname = json_string_value(c);
-	}
-	if ((t->agents = json_object_get(v, "agents")) != NULL &&
-	    !json_is_array(t->agents)) {
-		push(ld, "agents");
-		fail(ld, "\"agents\": expected an array, got %s",
-		    json_kind_a(t->agents));
-	}
-}
-
-static void
-load_teams(struct loader *ld, const json_t *teams)
-{
-	struct ruleset *rs = ld->rs;
-	const char *name;
-	json_t *v;
-	void **slot;
-	int existed;
-
-	if (teams == NULL)
-		return;
-	push(ld, "teams");
-	if (!json_is_object(teams))
-		fail(ld, "\"teams\": expected an object, got %s",
-		    json_kind_a(teams));
-	rs->teams = xcalloc(json_object_size(teams) + 1, sizeof(*rs->teams));
-	json_object_foreach((json_t *)teams, name, v) {
-		push(ld, name);
-		rs->teams[rs->nteams].index = rs->nteams;
-		load_team(ld, &rs->teams[rs->nteams], name, v);
-		rs->nteams++;
-		slot = hmap_put(ld->teamnames, name, strlen(name), &existed);
-		*slot = (void *)(uintptr_t)rs->nteams;
-		pop(ld);
-	}
-	pop(ld);
-	buf_reset(&ld->who);
-}
-
 struct ruleset *
 rules_load(const char *path)
 {
@@ -1085,23 +818,14 @@ rules_load(const char *path)
 	static struct loader ld;
 	static const char *const top[] = { "rules", "sla", "calendars",
 	    "teams", "comment", NULL };
-	json_error_t err;
 	const json_t *rules;
 	const char *key;
 	json_t *v;
 	size_t i, n;
 
 	memset(&ld, 0, sizeof(ld));
-	ld.file = path;
-	ld.text = xslurp(path, &ld.len);
 	ld.rs = xcalloc(1, sizeof(*ld.rs));
-	ld.rs->doc = json_loadb(ld.text, ld.len, JSON_REJECT_DUPLICATES, &err);
-	if (ld.rs->doc == NULL)
-		die(SC_EXIT_FATAL, "%s:%d: %s", path, err.line > 0 ? err.line :
-		    1, err.text);
-	if (!json_is_object(ld.rs->doc))
-		fail(&ld, "expected an object, got %s",
-		    json_kind_a(ld.rs->doc));
+	ld.rs->doc = jload_open(&ld.j, path);
 	json_object_foreach(ld.rs->doc, key, v) {
 		for (i = 0; top[i] != NULL; i++)
 			if (strcmp(key, top[i]) == 0)
@@ -1112,10 +836,7 @@ rules_load(const char *path)
 		}
 	}
 	ld.names = hmap_new();
-	ld.calnames = hmap_new();
-	ld.teamnames = hmap_new();
-	load_calendars(&ld, json_object_get(ld.rs->doc, "calendars"));
-	load_teams(&ld, json_object_get(ld.rs->doc, "teams"));
+	teams_load(&ld.rs->tm, &ld.j, ld.rs->doc);
 	if ((v = json_object_get(ld.rs->doc, "sla")) != NULL) {
 		push(&ld, "sla");
 		load_sla(&ld, v);
@@ -1140,11 +861,7 @@ rules_load(const char *path)
 	    "rule");
 	rules_add_member(ld.rs, "created_at");
 	hmap_free(ld.names);
-	hmap_free(ld.calnames);
-	hmap_free(ld.teamnames);
-	buf_free(&ld.who);
-	buf_free(&ld.tmp);
-	free(ld.text);
+	jload_close(&ld.j);
 	return ld.rs;
 }
 
@@ -1187,10 +904,7 @@ rules_free(struct ruleset *rs)
 	}
 	free(rs->rules);
 	free(rs->members);
-	free(rs->teams);
-	for (i = 0; i < rs->ncals; i++)
-		cal_free(rs->cals[i]);
-	free(rs->cals);
+	teams_free(&rs->tm);
 	json_decref(rs->nomatch);
 	json_decref(rs->doc);
 	free(rs);

@@ -8,7 +8,8 @@
  * that could be checked at load is left for the record loop.  Each
  * condition is compiled into a tree of all/any/not over field tests:
  * dotted paths are split into keys, regular expressions compiled (PCRE2),
- * needles folded (fold.h), calendars built with their zones.  Matching a
+ * needles folded (fold.h); calendars and teams are loaded by teams.h,
+ * which sc-report shares.  Matching a
  * record allocates nothing but the growth of its rule_hits scratch.
  *
  * The ruleset owns everything it points to, the parsed rules document
@@ -31,6 +32,7 @@
 
 #include "buf.h"
 #include "calendar.h"
+#include "teams.h"
 
 enum rule_op {
 	OP_EQ,		/* arg: literal */
@@ -86,20 +88,6 @@ struct rule_node {
 	size_t		 nkids;
 };
 
-/*
- * A team: a name, the calendar its SLA minutes count in, and its agents.
- * sc-route's loader checks the calendar and that "agents" is an array;
- * the assignment code validates and compiles the agents themselves.
- */
-struct team {
-	const char	*name;		/* borrowed from the rules document */
-	const struct calendar *cal;	/* NULL: calendar minutes */
-	const char	*calname;	/* NULL when cal is NULL */
-	const json_t	*agents;	/* "agents" (borrowed), or NULL */
-	size_t		 index;		/* in ruleset.teams */
-	int		 line;		/* of the team in the rules file */
-};
-
 struct rule {
 	const char	*name;		/* borrowed from the rules document */
 	size_t		 index;		/* in ruleset.rules */
@@ -119,10 +107,7 @@ struct ruleset {
 	json_t		*doc;
 	struct rule	*rules;
 	size_t		 nrules;
-	struct team	*teams;		/* in the order of the file */
-	size_t		 nteams;
-	struct calendar	**cals;		/* the user's calendars and "24x7" */
-	size_t		 ncals;
+	struct teams	 tm;		/* the calendars and teams */
 	int		 has_continue;	/* some rule has "continue" */
 	const char	**members;	/* top-level members read, NULL-ended */
 	size_t		 nmembers;

@@ -2,7 +2,8 @@
 # (ref-report.py: every post held, brand posts walked in time order) on a
 # routed synthetic week: inbound (route.skip left out), answered, rate,
 # median, p90, p95, mean and SLA counts, overall and by two keys, with the
-# default window and a one-hour one, in time order and shuffled.
+# default window and a one-hour one, in time order and shuffled; and the
+# business first-response times of -r by team.
 set -u
 gen=$SC_TOP/scripts/gen-posts
 t=$SC_TMP
@@ -50,5 +51,21 @@ for wf in "604800 sorted" "604800 shuffled" "604800 posts" "3600 sorted" \
 	}
 done
 cmp -s "$t/sorted.ndjson" "$t/jittered.ndjson" && { echo "jitter did nothing"; exit 1; }
+# -r: first responses in business seconds of each team's calendar (a
+# lunch break, a holiday, a night desk across midnight, 24x7, no calendar,
+# no team, a team the file lacks), by team and overall, in any order
+jq -c 'if .from_brand | not then .route.team = (["care", "nights", "always",
+    "plain", "ghost", null][(.id | explode | add) % 6]) else . end' \
+    "$t/shuffled.ndjson" > "$t/teams.ndjson" || exit 1
+sc-report --now $now -r independent-rules.json --by route.team \
+    "$t/teams.ndjson" > "$t/c3" 2> /dev/null || exit 1
+python3 ./ref-report.py --now $nowe --rules independent-rules.json \
+    --by route.team "$t/teams.ndjson" > "$t/r3" || exit 1
+same "$t/c3" "$t/r3" || { echo "-r, by team"; exit 1; }
+# the business times differ from the wall-clock ones where a team has a
+# calendar, and equal them where it has none
+jq -e -s 'map({(.group."route.team" // "-"): (.frt_business_mean_s < .frt_mean_s)}) | add |
+    .care and .nights and (.always | not) and (.plain | not) and
+    (.ghost | not) and (."-" | not)' "$t/c3" > /dev/null || { cat "$t/c3"; exit 1; }
 # the SLA counts are not all zero
 jq -e '.sla_met > 0 and .sla_breached > 0' "$t/c1" > /dev/null || { cat "$t/c1"; exit 1; }
