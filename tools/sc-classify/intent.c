@@ -23,15 +23,15 @@
 #define REPLY_SHORT	6u	/* words: a short reply */
 #define REPLY_OTHER	0.5	/* other: a short reply to the brand */
 
-/* Calibration (intent_calibrate); the features are capped. */
-#define CAL_MARGIN_MAX	4.0
-#define CAL_TOP_MAX	6.0
-#define CAL_BIAS	0.441
-#define CAL_MARGIN	0.939
-#define CAL_TOP		(-0.247)
-#define CAL_SENT	0.276
-/* complaint question request feedback praise spam other */
-#define CAL_INTENT	{ -0.168, -0.335, 0.046, 0, 0.332, 0, -0.324 }
+/*
+ * The confidence (intent_calibrate), set by hand in round numbers; see
+ * there.
+ */
+#define CONF_TIE	(-1.0)	/* z at a tie: under even odds */
+#define CONF_MARGIN	1.25	/* z per point of lead over the runner-up */
+#define CONF_MARGIN_MAX	4.0	/* past this lead, no surer */
+#define CONF_ASKING	(-0.5)	/* question, request, feedback */
+#define CONF_SENT	0.5	/* z per unit of agreeing sentiment */
 
 static const char *const names[INTENT_COUNT] = {
 	"complaint", "question", "request", "feedback", "praise", "spam",
@@ -89,33 +89,35 @@ number_cue(const struct vocab *v, const struct text *t, size_t i,
 }
 
 /*
- * The chance that intent in is right, from the scores: a logistic
- * function of the margin between the best two scores, the best score,
- * the intent itself (some are surer than others) and how far the
- * sentiment agrees with a complaint or praise.  The weights were fitted
- * by logistic regression to whether the answer was right on real
- * customer tweets (sc-classify(1), CALIBRATION; tests/bench/intent-cv.py
- * refits them on k-1 folds and reports the k-th).
+ * The chance that intent in is right, 1 / (1 + e^-z), from the scores.
+ * The constants are set by hand, not fitted: z starts at -1 at a tie
+ * (the runner-up is as likely, and often neither is right); each point
+ * of lead over the runner-up is about a cue and a half of evidence for
+ * the winner, worth 1.25, so a lead of 1.5 reads 0.7, 2 reads 0.82 and
+ * 3 reads 0.94; asking (question, request, feedback) is surer of less,
+ * since a question or a plea so often hides a complaint; and a
+ * complaint with negative sentiment, or praise with positive, is the
+ * surer by half the sentiment's strength (sc-classify(1), Calibration).
+ * tests/bench/intent.sh checks how often each band is right on real
+ * customer tweets.
  */
-static const double cal_bias = CAL_BIAS, cal_margin = CAL_MARGIN,
-    cal_top = CAL_TOP, cal_sent = CAL_SENT;
-static const double cal_intent[INTENT_COUNT] = CAL_INTENT;
-
 double
 intent_calibrate(const double *sc, int in, double sentiment)
 {
-	double top = sc[in], second = -INFINITY, z;
+	double second = -INFINITY, z;
 	int i;
 
 	for (i = 0; i < INTENT_COUNT; i++)
 		if (i != in && sc[i] > second)
 			second = sc[i];
-	z = cal_bias + cal_margin * fmin(top - second, CAL_MARGIN_MAX) +
-	    cal_top * fmin(top, CAL_TOP_MAX) + cal_intent[in];
+	z = CONF_TIE + CONF_MARGIN * fmin(sc[in] - second, CONF_MARGIN_MAX);
+	if (in == INTENT_QUESTION || in == INTENT_REQUEST ||
+	    in == INTENT_FEEDBACK)
+		z += CONF_ASKING;
 	if (in == INTENT_COMPLAINT)
-		z += cal_sent * -sentiment;
+		z += CONF_SENT * -sentiment;
 	else if (in == INTENT_PRAISE)
-		z += cal_sent * sentiment;
+		z += CONF_SENT * sentiment;
 	return 1 / (1 + exp(-z));
 }
 
