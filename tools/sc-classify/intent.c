@@ -182,9 +182,11 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	/*
 	 * A reply to the brand mostly answers it: details asked for, an
 	 * acknowledgement.  It is a complaint when it says so ("still not
-	 * working": the "reply:" cues).
+	 * working": the "reply:" cues); and praise when it thanks
+	 * ("Thanks, that worked!").
 	 */
-	if ((ctx & CTX_REPLY_TO_BRAND) && t->nwords <= REPLY_SHORT)
+	if ((ctx & CTX_REPLY_TO_BRAND) && t->nwords <= REPLY_SHORT &&
+	    cue[INTENT_PRAISE] <= 0)
 		sc[INTENT_OTHER] += REPLY_OTHER;
 	/* Banter among a crowd of accounts. */
 	if (t->nmention >= CROWD)
