@@ -19,7 +19,7 @@
 #define RHETORIC	1.0	/* complaint cues that make '?' rhetorical */
 #define BROADCAST	1.0	/* spam: a link in a post to no one */
 #define CROWD		5	/* mentions that make a chat among many */
-#define CROWD_OTHER	1.0
+#define CROWD_OTHER	2.0	/* as much as two good cues: a crowd is not care */
 #define REPLY_SHORT	6u	/* words: a short reply */
 #define REPLY_OTHER	0.5	/* other: a short reply to the brand */
 
@@ -31,6 +31,7 @@
 #define CONF_MARGIN	1.25	/* z per point of lead over the runner-up */
 #define CONF_MARGIN_MAX	4.0	/* past this lead, no surer */
 #define CONF_ASKING	(-0.5)	/* question, request, feedback */
+#define CONF_ASKS	0.5	/* ... or a complaint that also asks this much */
 #define CONF_SENT	0.5	/* z per unit of agreeing sentiment */
 
 static const char *const names[INTENT_COUNT] = {
@@ -95,7 +96,8 @@ number_cue(const struct vocab *v, const struct text *t, size_t i,
  * of lead over the runner-up is about a cue and a half of evidence for
  * the winner, worth 1.25, so a lead of 1.5 reads 0.7, 2 reads 0.82 and
  * 3 reads 0.94; asking (question, request, feedback) is surer of less,
- * since a question or a plea so often hides a complaint; and a
+ * since a question or a plea so often hides a complaint, and so is a
+ * complaint that also asks, which a reader may take for the asking; and a
  * complaint with negative sentiment, or praise with positive, is the
  * surer by half the sentiment's strength (sc-classify(1), Calibration).
  * tests/bench/intent.sh checks how often each band is right on real
@@ -113,6 +115,9 @@ intent_calibrate(const double *sc, int in, double sentiment)
 	z = CONF_TIE + CONF_MARGIN * fmin(sc[in] - second, CONF_MARGIN_MAX);
 	if (in == INTENT_QUESTION || in == INTENT_REQUEST ||
 	    in == INTENT_FEEDBACK)
+		z += CONF_ASKING;
+	else if (in == INTENT_COMPLAINT && (sc[INTENT_QUESTION] >= CONF_ASKS ||
+	    sc[INTENT_REQUEST] >= CONF_ASKS))
 		z += CONF_ASKING;
 	if (in == INTENT_COMPLAINT)
 		z += CONF_SENT * -sentiment;

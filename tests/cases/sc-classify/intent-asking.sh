@@ -1,7 +1,9 @@
 # Complaints that ask, and protest in words the first cues missed: "why"
 # and "when will you" to a brand, what used to work, what makes no sense,
 # what is going on, what was taken or never shown; beside questions that
-# only ask.  A short thanks in a reply is praise, not an acknowledgement.
+# only ask, a care agent's signed message, and a chat among many
+# accounts.  A short thanks in a reply is praise, not an acknowledgement,
+# and so is a fix that worked.
 . ./check.inc
 check intent <<'T'
 complaint	@AcmeTel when will you fix this? the app logs me out every morning
@@ -12,6 +14,10 @@ complaint	@AcmeAir we are sitting at the gate without any updates
 complaint	@AcmeFood the courier didn't even show up and I was charged for it
 complaint	@AcmeTel can you actually help or not?
 complaint	@AcmeTel fuming, the engineer was a no-show for the second time
+complaint	@AcmeFood did not receive half my order tonight
+complaint	@AcmeApp the widget doesn't refresh anymore
+other	@AcmeTel Do you still have the letter we sent? What town are you in? ^JD
+other	@ana @ben @cal @dee @eve @AcmeFood Round two tomorrow, who is bringing the best pies?
 question	@AcmeAir any way to look up my confirmation number?
 question	@AcmeTel what happens if I move house mid contract?
 T
@@ -28,5 +34,6 @@ reply() {
 reply <<'T'
 praise	@AcmeShop thanks!!
 praise	@AcmeTel thank you so much
+praise	@AcmeTel restarted the box and that worked
 other	@AcmeTel will do
 T
