@@ -61,16 +61,17 @@ intent_find(const char *name, size_t len)
  * number's stand-in in the lists.
  */
 static void
-add_cue(const struct sense *m, int ctx, double *cue)
+add_cue(const struct sense *m, int ctx, double *cue, int *hits)
 {
 	if ((m->arg & INTENT_REPLY) && !(ctx & CTX_REPLY_TO_BRAND))
 		return;
 	cue[m->arg & ~INTENT_REPLY] += m->weight;
+	hits[m->arg & ~INTENT_REPLY]++;
 }
 
 static void
 number_cue(const struct vocab *v, const struct text *t, size_t i,
-    int lang, int ctx, double *cue)
+    int lang, int ctx, double *cue, int *hits)
 {
 	char key[VOCAB_MAXKEY];
 	const struct sense *m;
@@ -86,7 +87,7 @@ number_cue(const struct vocab *v, const struct text *t, size_t i,
 		return;
 	for (m = vocab_first(v, e, kind, lang); m != NULL;
 	    m = vocab_next(v, m, kind, lang))
-		add_cue(m, ctx, cue);
+		add_cue(m, ctx, cue, hits);
 }
 
 /*
@@ -133,10 +134,12 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	const unsigned kind = SENSE_BIT(SENSE_INTENT);
 	const struct sense *m;
 	double cue[INTENT_COUNT], *sc = g->score;
+	int hits[INTENT_COUNT];
 	size_t i, n;
 	int in, ml, lang2 = s->lang2;
 
 	memset(cue, 0, sizeof(cue));
+	memset(hits, 0, sizeof(hits));
 	for (i = 0; i < t->ntok; i += n) {
 		n = 1;
 		ml = lang;
@@ -151,9 +154,9 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 		}
 		for (; m != NULL; m = ml == VOCAB_ANY ? NULL :
 		    vocab_next(v, m, kind, ml))
-			add_cue(m, ctx, cue);
+			add_cue(m, ctx, cue, hits);
 		if (t->tok[i].type == TOK_NUM && i + 1 < t->ntok)
-			number_cue(v, t, i + 1, lang, ctx, cue);
+			number_cue(v, t, i + 1, lang, ctx, cue, hits);
 	}
 	/* "Best airline ever 🙃": the praise is the complaint. */
 	if (s->irony) {
@@ -162,10 +165,12 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	}
 	/*
 	 * "Why is my order not here?": a question that carries complaint
-	 * cues is mostly a complaint, unless it also asks how or whether
-	 * (the question cues beyond the '?' itself).
+	 * cues is mostly a complaint, unless it thanks ("... any way to
+	 * look them up?  Thanks!"; "thanks in advance" counts too): one
+	 * who thanks is asking politely, not protesting.
 	 */
-	if (cue[INTENT_COMPLAINT] >= RHETORIC && cue[INTENT_QUESTION] > 0) {
+	if (cue[INTENT_COMPLAINT] >= RHETORIC && cue[INTENT_QUESTION] > 0 &&
+	    hits[INTENT_PRAISE] == 0) {
 		cue[INTENT_COMPLAINT] += cue[INTENT_QUESTION] / 2;
 		cue[INTENT_QUESTION] /= 2;
 	}

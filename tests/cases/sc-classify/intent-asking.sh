@@ -3,7 +3,8 @@
 # what is going on, what was taken or never shown; beside questions that
 # only ask, a care agent's signed message, and a chat among many
 # accounts.  A short thanks in a reply is praise, not an acknowledgement,
-# and so is a fix that worked.
+# and so is a fix that worked.  A question that thanks asks politely:
+# its complaint cues do not make it rhetorical.
 . ./check.inc
 check intent <<'T'
 complaint	@AcmeTel when will you fix this? the app logs me out every morning
@@ -20,6 +21,8 @@ other	@AcmeTel Do you still have the letter we sent? What town are you in? ^JD
 other	@ana @ben @cal @dee @eve @AcmeFood Round two tomorrow, who is bringing the best pies?
 question	@AcmeAir any way to look up my confirmation number?
 question	@AcmeTel what happens if I move house mid contract?
+question	@AcmeTel my box won't find channel 5, is there a setting for it? thanks
+complaint	@AcmeTel my box won't find channel 5, is there a setting for it?
 T
 reply() {
 	jq -Rc 'split("\t") | {want: .[0], text: .[1],
@@ -35,5 +38,6 @@ reply <<'T'
 praise	@AcmeShop thanks!!
 praise	@AcmeTel thank you so much
 praise	@AcmeTel restarted the box and that worked
+complaint	@AcmeTel tried that, the light is red
 other	@AcmeTel will do
 T
