@@ -17,6 +17,8 @@ complaint	@AcmeTel can you actually help or not?
 complaint	@AcmeTel fuming, the engineer was a no-show for the second time
 complaint	@AcmeFood did not receive half my order tonight
 complaint	@AcmeApp the widget doesn't refresh anymore
+complaint	@AcmeApp your app seems to be down
+complaint	@AcmeTel complete ineptness from the shop today
 other	@AcmeTel Do you still have the letter we sent? What town are you in? ^JD
 other	@ana @ben @cal @dee @eve @AcmeFood Round two tomorrow, who is bringing the best pies?
 question	@AcmeAir any way to look up my confirmation number?
