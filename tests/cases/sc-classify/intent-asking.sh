@@ -40,6 +40,7 @@ reply <<'T'
 praise	@AcmeShop thanks!!
 praise	@AcmeTel thank you so much
 praise	@AcmeTel restarted the box and that worked
+praise	@AcmeTel its working again
 complaint	@AcmeTel tried that, the light is red
 other	@AcmeTel will do
 T
