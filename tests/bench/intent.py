@@ -10,12 +10,13 @@ in_reply_to_brand as sc-fetch would write it: true when the tweet it
 answers (train.ndjson's in_response_to_tweet_id) is the brand's.
 
 Folds: md5(tweet_id) mod 5, so they are the same on every machine.
-- Built-in: the rules have no weights fitted per fold, but the
-  confidence's calibration was fitted on this set; so beside the
-  confidence as shipped, the calibration is refitted here on four folds
-  (the same logistic form as tools/sc-classify/intent.c, from the raw
-  scores of --scores) and applied to the fifth, and that cross-validated
-  band is the one judged against the goal.
+- Built-in: nothing in it is fitted on this set (its cues and its
+  confidence's constants are set by hand), but the cues were written
+  while reading folds 0-2; folds 3-4 were never read, so their figures,
+  printed apart with the confidence's reliability table, are the honest
+  estimate and the ones judged against the goals.  For comparison only
+  (never shipped), a logistic calibration is refitted here on four folds
+  from the raw scores of --scores and applied to the fifth.
 - Trained: for each fold, --train on the other four, --model on it;
   stacked (the default, with the built-in's scores) and --plain.
 - The VADER rule of issue 10: VADER negative -> complaint, else '?' ->
@@ -171,9 +172,12 @@ def report(work):
             if folds[i] == k:
                 cv[i] = logistic(w, X[i])
     cvband = band(cv, right)
+    held = [i for i in range(len(recs)) if folds[i] >= 3]
+    h = scores([gold[i] for i in held], [pred[i] for i in held])
+    hband = band([conf[i] for i in held], [right[i] for i in held])
 
     rows = []
-    rows.append(("sc-classify builtin-1", b, cvband))
+    rows.append(("sc-classify builtin-1", b, shipped))
     apath = os.path.join(work, "intent.anchors.ndjson")
     if os.path.exists(apath):
         vad = {a["id"]: a["vader"] for a in read(apath)}
@@ -212,20 +216,34 @@ def report(work):
                        ("folds 3-4 (never read)", lambda f: f >= 3)):
         ix = [i for i in range(len(recs)) if sel(folds[i])]
         s = scores([gold[i] for i in ix], [pred[i] for i in ix])
-        print("  builtin-1 on %-28s %s    %s    %s / %s" % (
+        bd = band([conf[i] for i in ix], [right[i] for i in ix])
+        print("  builtin-1 on %-28s %s    %s    %s / %s  %s, %s" % (
             title, fmt(s["accuracy"]), fmt(s["macro_f1"]),
-            fmt(s["recall"]), fmt(s["precision"])))
-    print("  builtin-1 confidence as shipped (calibration fitted on all "
-          "folds): cover %s, acc %s" % (fmt(shipped[0]), fmt(shipped[1])))
-    print("goals: builtin accuracy >= %.2f %s, macro-F1 >= %.2f %s, "
-          "complaint recall >= %.2f %s at precision >= %.2f %s, "
-          "band acc >= %.2f %s covering >= %.2f %s" % (
-              GOALS["accuracy"], yes(b["accuracy"] >= GOALS["accuracy"]),
-              GOALS["macro_f1"], yes(b["macro_f1"] >= GOALS["macro_f1"]),
-              GOALS["recall"], yes(b["recall"] >= GOALS["recall"]),
-              GOALS["precision"], yes(b["precision"] >= GOALS["precision"]),
-              GOALS["band_acc"], yes(cvband[1] >= GOALS["band_acc"]),
-              GOALS["band_cover"], yes(cvband[0] >= GOALS["band_cover"])))
+            fmt(s["recall"]), fmt(s["precision"]), fmt(bd[0]), fmt(bd[1])))
+    print("  (comparison, not shipped: a logistic calibration refitted on "
+          "four folds: cover %s, acc %s)" % (fmt(cvband[0]), fmt(cvband[1])))
+    print("reliability of the shipped confidence (band: posts, right)")
+    print("  %-9s  %-16s  %-16s" % ("band", "folds 0-2", "folds 3-4"))
+    edges = [0.0, 0.4, 0.6, 0.8, 0.9, 1.01]
+    for lo, hi in zip(edges, edges[1:]):
+        cells = []
+        for sel in (lambda f: f < 3, lambda f: f >= 3):
+            ix = [i for i in range(len(recs))
+                  if sel(folds[i]) and lo <= conf[i] < hi]
+            cells.append("%3d  %s" % (len(ix), fmt(
+                sum(right[i] for i in ix) / len(ix)) if ix else "    -"))
+        print("  %.1f-%.1f    %-16s  %-16s" % (lo, min(hi, 1.0), cells[0],
+                                            cells[1]))
+    print("goals, built-in on folds 3-4 (never read): accuracy >= %.2f %s, "
+          "macro-F1 >= %.2f %s, complaint recall >= %.2f %s at "
+          "precision >= %.2f %s, conf >= 0.8 acc >= %.2f %s covering "
+          ">= %.2f %s" % (
+              GOALS["accuracy"], yes(h["accuracy"] >= GOALS["accuracy"]),
+              GOALS["macro_f1"], yes(h["macro_f1"] >= GOALS["macro_f1"]),
+              GOALS["recall"], yes(h["recall"] >= GOALS["recall"]),
+              GOALS["precision"], yes(h["precision"] >= GOALS["precision"]),
+              GOALS["band_acc"], yes(hband[1] >= GOALS["band_acc"]),
+              GOALS["band_cover"], yes(hband[0] >= GOALS["band_cover"])))
     if "stacked" in trained:
         best = max([b["accuracy"]] + [t["accuracy"] for k, t in
                                        trained.items() if k != "stacked"])

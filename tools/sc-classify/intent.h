@@ -6,9 +6,9 @@
  * complaint and praise, the strength of negative or positive sentiment,
  * plus, for spam, links next to promotional words.  "other" starts with a
  * fixed score and wins when no cue is strong enough.  The best score
- * wins; the confidence is calibrated: the chance, fitted on real customer
- * posts, that an answer with such a margin over the runner-up, such
- * evidence and such sentiment is right (intent_calibrate).
+ * wins; the confidence is the chance that it is right, by a rule set by
+ * hand from the margin over the runner-up, the kind of intent and the
+ * sentiment (intent_calibrate).
  */
 #ifndef INTENT_H
 #define INTENT_H
