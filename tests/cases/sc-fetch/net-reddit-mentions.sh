@@ -56,7 +56,7 @@ jq -se 'map(.path) == ["/message/mentions"]' "$T/log" >/dev/null ||
     fail "again: requests: $(jq -c '[.path, .query]' "$T/log")"
 
 # /api/info throttled (429): waited for, then the same posts.
-mock_set on=2:429 reset=1 count=1
+mock_set on=2:429 reset=1 count=0
 sc-fetch reddit --mentions --api-base "$MOCK_URL" \
     --brand-account acme_support >"$T/out3" 2>"$T/err" ||
     fail "429: exit $?: $(cat "$T/err")"
@@ -64,13 +64,13 @@ diff -u "$T/out" "$T/out3" || fail "429: output differs"
 
 # /api/info failing: exit 75 with nothing of that page written or saved;
 # the next run writes every post once.
-mock_set on=4:500 count=1
+mock_set on=4:500 count=0
 sc-fetch reddit --mentions --api-base "$MOCK_URL" --retries 0 \
     --brand-account acme_support --state "$T/st4" -o "$T/out4" 2>"$T/err"
 rc=$?
 [ $rc -eq 75 ] || fail "500: exit $rc: $(cat "$T/err")"
 [ "$(wc -l <"$T/out4")" -eq 4 ] || fail "500: $(cat "$T/out4")"
-mock_set on= count=1
+mock_set on= count=0
 sc-fetch reddit --mentions --api-base "$MOCK_URL" \
     --brand-account acme_support --state "$T/st4" -o "$T/out4" 2>"$T/err" ||
     fail "resume: exit $?: $(cat "$T/err")"
