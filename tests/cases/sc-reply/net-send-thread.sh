@@ -123,6 +123,42 @@ sc-reply --send --journal "$T/j4" --api-base "$MOCK_URL" "$T/in1" \
 [ -s "$T/log" ] && fail "refused again: requests: $(cat "$T/log")"
 mock_stop
 
+# Bluesky: each part's reply names the part before (uri and cid, read
+# with getRecord from the account's own server, where the new post is at
+# once) and the root of the customer's thread.
+export SC_BLUESKY_HANDLE=acme.bsky.social SC_BLUESKY_APP_PASSWORD=test-token
+mock_start bluesky --posts 6 --log "$T/logb"
+sc-fetch bluesky --no-followers --search acme --api-base "$MOCK_URL" \
+    2>"$T/err" | jq -c 'select(.from_brand | not) |
+    select(.conversation_id != .id) | .reply = {status: "approved",
+    text: "t", thread: ["b1 (1/3)", "b2 (2/3)", "b3 (3/3)"]}' |
+    head -n 1 >"$T/inb"
+[ -s "$T/inb" ] || fail "bluesky: no reply in the mock's posts"
+sc-reply --send --journal "$T/jb" --api-base "$MOCK_URL" "$T/inb" \
+    >"$T/out" 2>"$T/err" || fail "bluesky: exit $?: $(cat "$T/err")"
+root=$(jq -r '.conversation_id | sub("^bluesky:"; "")' "$T/inb")
+post=$(jq -r '.id | sub("^bluesky:"; "")' "$T/inb")
+jq -r 'select(.created) | "\(.created.id) \(.created.text)"' "$T/logb" \
+    >"$T/made"
+jq -r 'select(.path | endswith("createRecord")) | .body | fromjson |
+    .record | "\(.reply.parent.uri) \(.reply.root.uri) \(.text)"' \
+    "$T/logb" >"$T/got"
+p1=$(sed -n 1p "$T/made" | cut -d' ' -f1)
+p2=$(sed -n 2p "$T/made" | cut -d' ' -f1)
+printf '%s\n' "$post $root b1 (1/3)" "$p1 $root b2 (2/3)" \
+    "$p2 $root b3 (3/3)" >"$T/want"
+diff -u "$T/want" "$T/got" || fail "bluesky: chain"
+# the parts' cids are those of the posts created (from getRecord)
+jq -r 'select(.path | endswith("createRecord")) | .body | fromjson |
+    .record.reply.parent.cid' "$T/logb" | sed 1d | grep -v '^bafyreimade' &&
+    fail "bluesky: cids: $(cat "$T/logb")"
+jq -e -s '[.[] | select(.path | endswith("getRecord"))] | length == 2' \
+    "$T/logb" >/dev/null || fail "bluesky: getRecord"
+jq -e --arg p1 "bluesky:$p1" '.reply.status == "sent" and
+    .reply.sent_id == $p1 and (.reply.sent_ids | length) == 3' "$T/out" \
+    >/dev/null || fail "bluesky: $(cat "$T/out")"
+mock_stop
+
 # kill -9 at random moments of a send of threads, run again until a run
 # finishes: every part created at most once (X) or exactly once
 # (Mastodon), and every part k > 1 answers the part k - 1 created.
