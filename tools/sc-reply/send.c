@@ -668,8 +668,9 @@ send_post(struct recin *r, json_t *post, void *ctx)
 	json_decref(parent);
 	if (out == PART_SKIP) {
 		if (s->dry && k + 1 < n)
-			fprintf(stderr, "(then %zu more parts, each a reply to "
-			    "the one before)\n\n", n - k - 1);
+			fprintf(stderr, "(then %zu more part%s, each a reply "
+			    "to the one before)\n\n", n - k - 1, n - k - 1 > 1 ?
+			    "s" : "");
 		json_decref(ids);
 		return 0;
 	}

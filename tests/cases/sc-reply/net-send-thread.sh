@@ -51,6 +51,16 @@ jq -r 'select(.op == "sent") | .key' "$T/j" | tr '\n' ' ' >"$T/got"
 [ "$(cat "$T/got")" = "x:1790000000000001000#1 x:1790000000000001000#2 x:1790000000000001000#3 x:1790000000000002000 " ] ||
     fail "journal keys: $(cat "$T/got")"
 
+# --dry-run shows the first part's request; the others answer it.
+sc-reply --send --dry-run --journal "$T/jd" --api-base "$MOCK_URL" \
+    "$T/in" >"$T/outd" 2>"$T/errd" || fail "dry: exit $?: $(cat "$T/errd")"
+grep -c '^POST ' "$T/errd" | grep -qx 2 || fail "dry: $(cat "$T/errd")"
+grep -q '"text":"one (1/3)","reply":{"in_reply_to_tweet_id":"1790000000000001000"}' \
+    "$T/errd" && grep -qx '(then 2 more parts, each a reply to the one before)' \
+    "$T/errd" || fail "dry: $(cat "$T/errd")"
+jq -r .reply.status "$T/outd" | sort -u | grep -qx approved ||
+    fail "dry: $(cat "$T/outd")"
+
 # Again: the journal knows every part; nothing is posted, same records.
 cp "$T/out" "$T/out1"
 : >"$T/log"
