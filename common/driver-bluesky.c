@@ -742,8 +742,11 @@ bsky_ref(const json_t *o)
 /*
  * com.atproto.repo.createRecord of an app.bsky.feed.post whose reply
  * names the post answered (parent) and the root of its thread, each by
- * uri and cid; sc-post(5) keeps neither cid, so the parent is read with
- * app.bsky.feed.getPosts first (a GET, safe to repeat).
+ * uri and cid; sc-post(5) keeps neither cid, so the parent is read first
+ * (a GET, safe to repeat): with app.bsky.feed.getPosts, or, for a post of
+ * the account's own (the part before in a thread sc-reply sends), with
+ * com.atproto.repo.getRecord from its own server, which has it at once
+ * where the AppView may not have indexed it yet.
  */
 static int
 bsky_reply(struct net *n, const json_t *post, const char *text,
@@ -753,8 +756,10 @@ bsky_reply(struct net *n, const json_t *post, const char *text,
 	struct net_req get;
 	const json_t *view;
 	char tb[TIME_STRLEN];
-	const char *uri;
+	const char *uri, *rkey = NULL;
 	json_t *j, *parent, *root, *body;
+	size_t len;
+	int own;
 
 	(void)idem;
 	if ((uri = net_native_id(n->drv, net_str(post, "id"))) == NULL ||
@@ -763,19 +768,32 @@ bsky_reply(struct net *n, const json_t *post, const char *text,
 		return -1;
 	}
 	net_req_init(&get);
-	net_req_url(&get, n, "/xrpc/app.bsky.feed.getPosts");
-	net_req_param(&get, "uris", uri);
+	len = strcspn(uri + 5, "/");
+	own = b->did != NULL && strlen(b->did) == len && strncmp(uri + 5,
+	    b->did, len) == 0 && (rkey = strrchr(uri + 5, '/')) != NULL &&
+	    rkey[1] != '\0';
+	if (own) {
+		net_req_url(&get, n, "/xrpc/com.atproto.repo.getRecord");
+		net_req_param(&get, "repo", b->did);
+		net_req_param(&get, "collection", BSKY_POST);
+		net_req_param(&get, "rkey", rkey + 1);
+	} else {
+		net_req_url(&get, n, "/xrpc/app.bsky.feed.getPosts");
+		net_req_param(&get, "uris", uri);
+	}
 	net_req_header(&get, "Authorization: Bearer %s", b->access);
-	j = net_call_json(n, &get, "getPosts");
+	j = net_call_json(n, &get, own ? "getRecord" : "getPosts");
 	net_req_free(&get);
-	view = json_array_get(json_object_get(j, "posts"), 0);
+	/* a post view {uri, cid, record}; a record {uri, cid, value} */
+	view = own ? j : json_array_get(json_object_get(j, "posts"), 0);
 	if ((parent = bsky_ref(view)) == NULL) {
 		json_decref(j);
-		snprintf(err, errlen, "getPosts: the post is gone (deleted?)");
+		snprintf(err, errlen, "%s: the post is gone (deleted?)",
+		    own ? "getRecord" : "getPosts");
 		return -1;
 	}
 	root = bsky_ref(json_object_get(json_object_get(json_object_get(view,
-	    "record"), "reply"), "root"));
+	    own ? "value" : "record"), "reply"), "root"));
 	if (root == NULL)
 		root = json_incref(parent);
 	json_decref(j);

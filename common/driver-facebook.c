@@ -27,7 +27,9 @@
  *
  *  - The Page's own posts, comments and messages (from.id is the Page's
  *    id) are the brand's.  Facebook gives no handles: author is id and
- *    name.
+ *    name.  A reply to a comment answers the brand when its parent's
+ *    from.id (parent{id,from}) is the Page's; a comment on a post when
+ *    the post is the Page's (fb_to_brand()).
  *
  *  - Throttling is no 429: it is an error body with code 4, 17, 32, 613
  *    or 80001-80099 (HTTP 400 or 403), and the usage headers tell when
@@ -46,7 +48,7 @@
 #include "sctime.h"
 
 #define FB_NEST		"100"	/* comments or messages nested per item */
-#define FB_COMMENT_FIELDS "id,message,created_time,from,parent{id}," \
+#define FB_COMMENT_FIELDS "id,message,created_time,from,parent{id,from}," \
 	"like_count,comment_count,permalink_url"
 #define FB_FEED_FIELDS	"id,message,created_time,updated_time,from," \
 	"permalink_url,shares,reactions.summary(total_count).limit(0)," \
@@ -352,6 +354,14 @@ fb_item(const json_t *it, int kind, const char *conv, const char *page,
 	    conv : id));
 	json_object_set_new(p, "in_reply_to", kind == FB_COMMENTS ?
 	    json_string(parent != NULL ? parent : conv) : json_null());
+	/*
+	 * A reply to a comment: the parent's author, when Facebook shows
+	 * it, says whether the brand is answered; a hidden one says nothing.
+	 */
+	if (kind == FB_COMMENTS && parent != NULL && page != NULL &&
+	    (fid = json_path_str(it, "parent.from.id")) != NULL)
+		json_object_set_new(p, "in_reply_to_brand", json_boolean(
+		    strcmp(fid, page) == 0));
 	json_object_set_new(p, "channel", json_string(kind == FB_MESSAGES ?
 	    "private" : "public"));
 	json_object_set_new(p, "lang", json_null());
@@ -501,8 +511,8 @@ fb_replay_conv(const json_t *page, const json_t *data, char *out,
  * A comment on a post answers the brand when the post is the Page's own,
  * known from the same page or from the posts of the run so far (seen:
  * id -> from_brand; a post comes before its comments, and later comments
- * on pages of their own).  A reply to a comment is left unsaid: whether
- * its parent comment was read yet depends on where pages break.
+ * on pages of their own).  A reply to a comment was settled by fb_item()
+ * from its parent's author: no comment is among the posts in seen.
  */
 static void
 fb_to_brand(struct net_page *pg, json_t *seen)

@@ -276,15 +276,28 @@ m_post(const json_t *st, const char *host, const char **why)
 	    json_string(id) : json_null());
 	json_object_set_new(p, "in_reply_to", reply != NULL ?
 	    json_string(reply) : json_null());
-	/* The account answered, among the status's mentions. */
-	if ((irt = net_str(s, "in_reply_to_account_id")) != NULL)
-		json_array_foreach(json_object_get(s, "mentions"), i, mn)
-			if (net_str(mn, "id") != NULL &&
-			    strcmp(net_str(mn, "id"), irt) == 0) {
-				json_object_set_new(p, "in_reply_to_author",
-				    m_author(mn, host));
-				break;
-			}
+	/*
+	 * The account answered: the author's own (a thread going on), or
+	 * one among the status's mentions; else it is not known.
+	 */
+	if ((irt = net_str(s, "in_reply_to_account_id")) != NULL) {
+		v = json_object_get(s, "account");
+		if (net_str(v, "id") != NULL && strcmp(net_str(v, "id"),
+		    irt) == 0)
+			json_object_set_new(p, "in_reply_to_author",
+			    m_author(v, host));
+		else {
+			json_array_foreach(json_object_get(s, "mentions"), i,
+			    mn)
+				if (net_str(mn, "id") != NULL && strcmp(
+				    net_str(mn, "id"), irt) == 0) {
+					json_object_set_new(p,
+					    "in_reply_to_author",
+					    m_author(mn, host));
+					break;
+				}
+		}
+	}
 	vis = net_str(s, "visibility");
 	json_object_set_new(p, "channel", json_string(vis != NULL &&
 	    strcmp(vis, "direct") == 0 ? "private" : "public"));

@@ -1,6 +1,7 @@
 /*
  * reddit.c - the Reddit driver: the newest submissions matching a search,
- * all of Reddit or one subreddit's (PLATFORMS.md section 4).
+ * all of Reddit or one subreddit's, or the comments that mention the
+ * token's account (its inbox, /message/mentions) (PLATFORMS.md section 4).
  *
  * Choices made here:
  *
@@ -22,6 +23,14 @@
  *    but for its character references (&nbsp; &amp; &#39;...) outside
  *    code spans, decoded as a reader sees them.
  *
+ *  - Whose post a comment answers: its parent_id names the parent, not
+ *    its author.  A parent on the same page gives its author; the others
+ *    are asked of /api/info, up to 100 fullnames a request, so one
+ *    request per page of comments (none for search, whose submissions
+ *    answer nothing).  The author's handle goes to normalize() as
+ *    in_reply_to_author, compared with the brand's accounts; a parent
+ *    not found or deleted says nothing.
+ *
  *  - Rate limits: a 429, or a 2xx whose X-Ratelimit-Remaining (a float)
  *    is below 1, waits for X-Ratelimit-Reset, which counts seconds from
  *    now.  Reddit throttles generic User-Agents: one naming the program
@@ -38,29 +47,37 @@
 #include "http.h"
 #include "post.h"
 #include "sc.h"
+#include "xmem.h"
 
 #define REDDIT_PAGE	"100"
+#define REDDIT_INFO	100	/* fullnames per /api/info request */
 #define REDDIT_WWW	"https://www.reddit.com"
 #define REDDIT_UA	"unix:sc-fetch:" SC_VERSION " (sc social care toolkit)"
 
 enum {
 	OPT_SEARCH = OPT_DRIVER_BASE,
-	OPT_SUBREDDIT
+	OPT_SUBREDDIT,
+	OPT_MENTIONS
 };
 
 static const struct option reddit_longopts[] = {
 	{ "search",	required_argument,	NULL, OPT_SEARCH },
 	{ "subreddit",	required_argument,	NULL, OPT_SUBREDDIT },
+	{ "mentions",	no_argument,		NULL, OPT_MENTIONS },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct reddit {
 	const char	*search;	/* --search QUERY */
 	const char	*sub;		/* --subreddit NAME, without "r/" */
+	int		 mentions;	/* --mentions */
 	const char	*agent;		/* the User-Agent */
+	char		*saved;		/* the request's saved position */
 };
 
 static struct reddit reddit_opts;
+
+static int	reddit_pos_cmp(const char *, const char *);
 
 static int
 reddit_option(struct net *n, int ch, const char *arg)
@@ -72,6 +89,9 @@ reddit_option(struct net *n, int ch, const char *arg)
 		return 0;
 	case OPT_SUBREDDIT:
 		reddit_opts.sub = arg;
+		return 0;
+	case OPT_MENTIONS:
+		reddit_opts.mentions = 1;
 		return 0;
 	}
 	return -1;
@@ -103,11 +123,16 @@ reddit_setup(struct net *n)
 {
 	struct reddit *r = &reddit_opts;
 
-	if (r->search == NULL)
-		net_usage_error("reddit: --search is needed");
-	if (*r->search == '\0')
+	if ((r->search == NULL) == !r->mentions)
+		net_usage_error("reddit: give one of --search or --mentions");
+	if (r->mentions) {
+		if (r->sub != NULL)
+			net_usage_error("reddit: --subreddit goes with "
+			    "--search");
+		net_key(n, "mentions");
+	} else if (*r->search == '\0')
 		die(SC_EXIT_FATAL, "--search: empty query");
-	if (r->sub != NULL) {
+	else if (r->sub != NULL) {
 		if (strncmp(r->sub, "/r/", 3) == 0)
 			r->sub += 3;
 		else if (strncmp(r->sub, "r/", 2) == 0)
@@ -128,9 +153,20 @@ static void
 reddit_request(struct net *n, const char *pos, const char *cursor,
     struct net_req *rq)
 {
-	const struct reddit *r = n->priv;
+	struct reddit *r = n->priv;
 
-	(void)pos;
+	/* parse() asks for no parent of a comment the poll will drop */
+	free(r->saved);
+	r->saved = pos != NULL ? xstrdup(pos) : NULL;
+	if (r->mentions) {
+		net_req_url(rq, n, "/message/mentions");
+		net_req_param(rq, "limit", REDDIT_PAGE);
+		net_req_param(rq, "raw_json", "1");
+		net_req_param(rq, "after", cursor);
+		net_req_header(rq, "Authorization: bearer %s", n->cred[0]);
+		net_req_header(rq, "User-Agent: %s", r->agent);
+		return;
+	}
 	if (r->sub != NULL) {
 		net_req_url(rq, n, "/r/%s/search", r->sub);
 		net_req_param(rq, "q", r->search);
@@ -275,12 +311,39 @@ count(json_t *m, const char *key, const json_t *d, const char *from)
 		    < 0 ? 0 : json_integer_value(v)));
 }
 
+/*
+ * An inbox comment has no permalink or link_id, but a context,
+ * "/r/SUB/comments/LINK/SLUG/ID/?context=3": its permalink (the part
+ * before '?') into perma and "t3_LINK" into link; 0, or -1 if it is not
+ * one.
+ */
+static int
+reddit_context(const char *ctx, char *perma, size_t plen, char *link,
+    size_t llen)
+{
+	const char *c, *e;
+	size_t len;
+
+	if (ctx == NULL || *ctx != '/' || (c = strstr(ctx, "/comments/")) ==
+	    NULL)
+		return -1;
+	c += 10;
+	e = c + strcspn(c, "/?#");
+	len = strcspn(ctx, "?#");
+	if (e == c || len >= plen || (size_t)(e - c) + 4 > llen)
+		return -1;
+	snprintf(perma, plen, "%.*s", (int)len, ctx);
+	snprintf(link, llen, "t3_%.*s", (int)(e - c), c);
+	return 0;
+}
+
 /* One child of a listing as an import-shaped post, or NULL with why. */
 static json_t *
 reddit_post(const json_t *child, int escaped, const char **why)
 {
 	const json_t *d;
 	const char *kind, *name, *author, *link, *parent, *perma;
+	char cperma[512], clink[64];
 	json_t *p, *text, *a, *m;
 
 	kind = net_str(child, "kind");
@@ -318,6 +381,15 @@ reddit_post(const json_t *child, int escaped, const char **why)
 	json_object_set_new(p, "author", a);
 	link = net_str(d, "link_id");
 	parent = net_str(d, "parent_id");
+	perma = net_str(d, "permalink");
+	if (kind[1] == '1' && (link == NULL || perma == NULL) &&
+	    reddit_context(net_str(d, "context"), cperma, sizeof(cperma),
+	    clink, sizeof(clink)) == 0) {
+		if (link == NULL)
+			link = clink;
+		if (perma == NULL)
+			perma = cperma;
+	}
 	if (kind[1] == '4')
 		link = net_str(d, "first_message_name");
 	json_object_set_new(p, "conversation_id", json_string(kind[1] != '3' &&
@@ -327,7 +399,7 @@ reddit_post(const json_t *child, int escaped, const char **why)
 	json_object_set_new(p, "channel", json_string(kind[1] == '4' ?
 	    "private" : "public"));
 	json_object_set_new(p, "lang", json_null());
-	if ((perma = net_str(d, "permalink")) != NULL && *perma == '/')
+	if (perma != NULL && *perma == '/')
 		json_object_set_new(p, "url", json_sprintf("%s%s", REDDIT_WWW,
 		    perma));
 	else if (perma != NULL && *perma != '\0')
@@ -341,6 +413,118 @@ reddit_post(const json_t *child, int escaped, const char **why)
 	return p;
 }
 
+/* The authors of a listing's children: authors[fullname] = author. */
+static void
+reddit_authors(json_t *authors, const json_t *children)
+{
+	const json_t *c, *d;
+	const char *name, *who;
+	size_t i;
+
+	json_array_foreach(children, i, c) {
+		d = json_object_get(c, "data");
+		if ((name = net_str(d, "name")) != NULL &&
+		    (who = net_str(d, "author")) != NULL)
+			json_object_set_new(authors, name, json_string(who));
+	}
+}
+
+/*
+ * Will the poll drop the item: at or before the saved position, or older
+ * than --since?
+ */
+static int
+reddit_old(const struct net *n, const struct net_item *it)
+{
+	const struct reddit *r = n->priv;
+	const json_t *t = json_object_get(it->post, "created_at");
+
+	if (r->saved != NULL && it->pos != NULL &&
+	    reddit_pos_cmp(it->pos, r->saved) <= 0)
+		return 1;
+	return n->since != NET_NOTIME && json_is_number(t) &&
+	    json_number_value(t) < (double)n->since;
+}
+
+/*
+ * Whose post each comment of the page answers (see the top): the
+ * parents' authors from the page itself, then from /api/info for a
+ * comment or submission (t1_, t3_) not on it, unless the page is a
+ * replay (n NULL).
+ */
+static void
+reddit_to_brand(struct net *n, struct net_page *pg, const json_t *children)
+{
+	struct net_req rq;
+	struct buf ids = BUF_INIT;
+	const char *to, *who;
+	json_t *authors, *ask, *j, *v;
+	size_t i, k;
+
+	authors = json_object();
+	reddit_authors(authors, children);
+	ask = json_array();
+	for (i = 0; n != NULL && i < pg->nitems; i++) {
+		if (pg->items[i].post == NULL || (to = net_str(
+		    pg->items[i].post, "in_reply_to")) == NULL ||
+		    json_object_get(authors, to) != NULL || reddit_old(n,
+		    &pg->items[i]))
+			continue;
+		if (to[0] == 't' && (to[1] == '1' || to[1] == '3') &&
+		    to[2] == '_' && to[3] != '\0' && strchr(to, ',') == NULL) {
+			json_object_set_new(authors, to, json_null());
+			json_array_append_new(ask, json_string(to));
+		}
+	}
+	for (k = 0; k < json_array_size(ask); k += REDDIT_INFO) {
+		net_req_init(&rq);
+		net_req_url(&rq, n, "/api/info");
+		buf_reset(&ids);
+		for (i = k; i < json_array_size(ask) && i < k + REDDIT_INFO;
+		    i++) {
+			if (ids.len > 0)
+				buf_addc(&ids, ',');
+			buf_adds(&ids, json_string_value(json_array_get(ask,
+			    i)));
+		}
+		net_req_param(&rq, "id", buf_str(&ids));
+		net_req_param(&rq, "raw_json", "1");
+		net_req_header(&rq, "Authorization: bearer %s", n->cred[0]);
+		net_req_header(&rq, "User-Agent: %s",
+		    ((const struct reddit *)n->priv)->agent);
+		j = net_call_json(n, &rq, "api/info");
+		net_req_free(&rq);
+		reddit_authors(authors, json_path(j, "data.children"));
+		json_decref(j);
+	}
+	for (i = 0; i < pg->nitems; i++) {
+		if (pg->items[i].post == NULL || (to = net_str(
+		    pg->items[i].post, "in_reply_to")) == NULL ||
+		    !json_is_string(v = json_object_get(authors, to)))
+			continue;
+		who = json_string_value(v);
+		/* "[deleted]": the parent's author is gone, not known */
+		if (*who != '\0' && strcmp(who, "[deleted]") != 0)
+			json_object_set_new(pg->items[i].post,
+			    "in_reply_to_author", json_pack("{ss}", "handle",
+			    who));
+	}
+	buf_free(&ids);
+	json_decref(ask);
+	json_decref(authors);
+}
+
+static void
+reddit_cleanup(struct net *n)
+{
+	struct reddit *r = n->priv;
+
+	if (r != NULL) {
+		free(r->saved);
+		r->saved = NULL;
+	}
+}
+
 static int
 reddit_parse(struct net *n, const json_t *page, const struct http_resp *resp,
     struct net_page *pg, char *err, size_t errlen)
@@ -351,7 +535,6 @@ reddit_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 	size_t i;
 	int escaped;
 
-	(void)n;
 	(void)resp;
 	data = json_object_get(page, "data");
 	if (!json_is_object(page) || !json_is_object(data) ||
@@ -376,6 +559,7 @@ reddit_parse(struct net *n, const json_t *page, const struct http_resp *resp,
 		net_page_add(pg, post, id != NULL && *id != '\0' ? id : NULL,
 		    c);
 	}
+	reddit_to_brand(n, pg, children);
 	after = net_str(data, "after");
 	if (after != NULL && *after != '\0' && json_array_size(children) > 0)
 		net_page_next(pg, after);
@@ -494,13 +678,15 @@ reddit_replied(struct net *n, const json_t *body, char *id, size_t idlen,
 
 const struct driver drv_reddit = {
 	.name = "reddit",
-	.summary = "posts from Reddit: the newest submissions of a search",
-	.synopsis = "--search query [--subreddit name]",
+	.summary = "posts from Reddit: a search's newest submissions, or "
+	    "mentions",
+	.synopsis = "(--search query [--subreddit name] | --mentions)",
 	.options_help =
 	"      --search QUERY  submissions matching QUERY (Reddit's search "
 	"syntax)\n"
 	"      --subreddit NAME\n"
-	"                      only in r/NAME (several: NAME+NAME)\n",
+	"                      only in r/NAME (several: NAME+NAME)\n"
+	"      --mentions      comments mentioning the token's account\n",
 	.longopts = reddit_longopts,
 	.api_base = "https://oauth.reddit.com",
 	.creds = { { "token", "SC_REDDIT_TOKEN", 0 }, { NULL, NULL, 0 } },
@@ -512,4 +698,5 @@ const struct driver drv_reddit = {
 	.reply = reddit_reply,
 	.replied = reddit_replied,
 	.pos_cmp = reddit_pos_cmp,
+	.cleanup = reddit_cleanup,
 };

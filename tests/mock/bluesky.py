@@ -12,6 +12,14 @@ Serves, under /xrpc/ (PLATFORMS.md section 3):
         limit, cursor -> {cursor?, notifications}; newest indexedAt first
   GET  app.bsky.actor.getProfiles         actors (DIDs or handles, at most
         25) -> {profiles: [profileViewDetailed]}, unknown actors left out
+  GET  app.bsky.feed.getPosts             uris -> {posts: [postView]} of
+        the dataset (the AppView: a post created here is not indexed yet)
+  POST com.atproto.repo.createRecord      a post of the session's account
+        (a reply needs root and parent strong refs) -> {uri, cid}
+  GET  com.atproto.repo.getRecord         repo, collection, rkey -> {uri,
+        cid, value} of a post created here (the PDS has it at once) or
+        of the dataset's posts by that repo; else 400 RecordNotFound (ATP lexicons/com/atproto/repo/
+        getRecord.json)
 
 The dataset: --data FILE ({"posts": [postView...], "notifications":
 [notification...]}) or --posts N generated posts (post i is the same for
@@ -189,6 +197,7 @@ def setup(server):
     server.store["sessions"] = {}     # accessJwt -> uses
     server.store["refresh"] = set()
     server.store["serial"] = 0
+    server.store["records"] = {}      # uri -> {uri, cid, value}
 
 
 def dataset(server, kind):
@@ -395,10 +404,28 @@ def create_record(server, req):
     with server.lock:
         n = server.store["serial"] = server.store["serial"] + 1
     uri = post_uri(BRAND_DID, 50000 + n)
+    cid = "bafyreimade%06d" % n
+    with server.lock:
+        server.store["records"][uri] = {"uri": uri, "cid": cid,
+                                        "value": rec}
     req.created = {"id": uri, "to": reply["parent"]["uri"] if reply
                    else None, "text": rec["text"]}
-    return (200, [], {"uri": uri, "cid": "bafyreimade%06d" % n,
-                      "validationStatus": "valid"})
+    return (200, [], {"uri": uri, "cid": cid, "validationStatus": "valid"})
+
+
+def get_record(server, req):
+    uri = "at://%s/%s/%s" % (req.q("repo"), req.q("collection"),
+                             req.q("rkey"))
+    with server.lock:
+        r = server.store["records"].get(uri)
+    if r is None:
+        r = next(({"uri": p["uri"], "cid": p["cid"], "value": p["record"]}
+                  for p in dataset(server, "posts") if p["uri"] == uri),
+                 None)
+    if r is None:
+        return xerror(400, "RecordNotFound", "Could not locate record: " +
+                      uri)
+    return (200, [], r)
 
 
 def handle(server, req):
@@ -439,6 +466,8 @@ def handle(server, req):
         want = req.query.get("uris", [])
         posts = [p for p in dataset(server, "posts") if p["uri"] in want]
         return (200, [], {"posts": posts})
+    if name == "com.atproto.repo.getRecord":
+        return get_record(server, req)
     if name == "com.atproto.repo.createRecord":
         if req.method != "POST":
             return xerror(405, "InvalidRequest", "use POST")

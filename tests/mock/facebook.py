@@ -10,7 +10,11 @@
                                with .limit(N)), limit, after
   GET /CONVERSATION/messages   fields, limit, after
 
-Only the fields asked for come back (and id).  Times are
+Only the fields asked for come back (and id); an object field asked for
+with subfields (parent{id,from}) has only those.  A comment's "parent" is
+the comment it answers, as that comment is in the dataset (the dataset's
+"parent" need only name its "id"); its "from" is missing when the parent
+comment has none (an author Facebook hides).  Times are
 "2014-08-20T11:02:50+0000".  Paging: {"cursors": {"before", "after"},
 "next": an absolute URL carrying the access_token, as Facebook's do} -
 "next" only when there is more.  Cursors name an item (base64), so a
@@ -225,7 +229,11 @@ def select(obj, fields, default):
     out = {"id": obj["id"]}
     for k in names:
         if k in obj and k not in ("comments", "messages"):
-            out[k] = obj[k]
+            v = obj[k]
+            sub = fields[k][1] if fields else None
+            if sub and isinstance(v, dict) and "id" in v:
+                v = select(v, sub, ())
+            out[k] = v
     return out
 
 
@@ -261,8 +269,19 @@ def window(server, items, limit, after):
     return start, chunk, start + limit < len(items)
 
 
+def with_parent(c, byid):
+    """The comment with its "parent" the comment it answers, in full."""
+    pid = c.get("parent", {}).get("id")
+    if pid is None or pid not in byid:
+        return c
+    c = dict(c)
+    c["parent"] = {k: v for k, v in byid[pid].items() if k != "parent"}
+    return c
+
+
 def comment_list(post, mods):
-    cs = list(post.get("comments", []))
+    byid = {c["id"]: c for c in post.get("comments", [])}
+    cs = [with_parent(c, byid) for c in post.get("comments", [])]
     if mods.get("filter") != "stream":
         cs = [c for c in cs if "parent" not in c]
     cs.sort(key=lambda c: epoch(c["created_time"]),

@@ -102,6 +102,9 @@ def gen_status(i, t0):
         st["in_reply_to_id"] = parent
         st["in_reply_to_account_id"] = ACCOUNTS[2]["id"]
         st["content"] = "<p>@kenji Sorry about that! DM us.</p>"
+        # a reply mentions the account it answers
+        st["mentions"] = [{"id": "2", "username": "kenji", "acct": "kenji",
+                           "url": "https://mastodon.example/@kenji"}]
     return st
 
 

@@ -4,6 +4,15 @@
         fullname), restrict_sr, raw_json -> a Listing of t3 children,
         newest first with sort=new; data.after is the last child's
         fullname, null at the end; at most 1000 items in all (knob cap)
+  GET /message/mentions         limit, after, raw_json -> a Listing of the
+        inbox's username mentions (t1 children, newest first, paged as
+        search): comments with parent_id and context but no permalink or
+        link_id (PRAW's TestInbox.test_mentions cassette)
+  GET /api/info                 id (fullnames, comma-separated, at most
+        100: more is a 400 here; Reddit's own answer to that is
+        unverified), raw_json -> a Listing of the things found among the
+        posts, the mentions and the dataset's "things", in the order
+        asked; unknown ones are left out
 
 Authorization: "bearer TOKEN" (the scheme in any case) with the server's
 --token, else 401 {"message": "Unauthorized", "error": 401}.  Every answer
@@ -14,7 +23,9 @@ with the same headers.
 Without raw_json=1, "&", "<" and ">" in title, selftext and body come
 HTML-escaped and the *_html fields are escaped HTML, as Reddit does.
 
-The dataset: --data FILE ({"posts": [t3 data objects]}) or --posts N
+The dataset: --data FILE ({"posts": [t3 data objects], "mentions": [t1
+data objects], "things": [t1 or t3 data objects only /api/info shows]})
+or --posts N
 generated posts (post i the same for every N, newer as i grows; every
 seventh from the brand account acme_support, CJK and emoji text, "&", "<"
 and ">" in text, link posts).
@@ -128,10 +139,11 @@ def escaped(d):
     return d
 
 
-def dataset(server):
+def dataset(server, key="posts"):
     if server.data is not None:
-        return list(server.data.get("posts", []))
-    return [gen_post(i) for i in range(server.posts or 0)]
+        return list(server.data.get(key, []))
+    return [gen_post(i) for i in range(server.posts or 0)] \
+        if key == "posts" else []
 
 
 def authorized(server, req):
@@ -176,6 +188,11 @@ def search(server, req, sub):
     if req.q("sort") == "new":
         items.sort(key=lambda d: d["created_utc"], reverse=True)
     items = items[:int(server.knob("cap", "1000"))]
+    return listing(server, req, items, lambda d: "t3")
+
+
+def listing(server, req, items, kind_of):
+    """A page of items after req's "after", as search pages them."""
     limit = server.limit(req.q("limit"), 100)
     start = 0
     after = req.q("after")
@@ -185,13 +202,35 @@ def search(server, req, sub):
         start = max(0, start - int(server.knob("overlap", "0")))
     chunk = items[start:start + limit]
     raw = req.q("raw_json") == "1" and server.knob("ignore-raw-json") != "1"
-    children = [{"kind": "t3", "data": d if raw else escaped(d)}
+    children = [{"kind": kind_of(d), "data": d if raw else escaped(d)}
                 for d in chunk]
     more = start + limit < len(items)
     return (200, [], {"kind": "Listing", "data": {
         "after": chunk[-1]["name"] if more and chunk else None,
         "before": None, "dist": len(children), "modhash": "",
         "geo_filter": "", "children": children}})
+
+
+def mentions(server, req):
+    items = dataset(server, "mentions")
+    items.sort(key=lambda d: d["created_utc"], reverse=True)
+    return listing(server, req, items, lambda d: "t1")
+
+
+def info(server, req):
+    ids = [x for x in (req.q("id") or "").split(",") if x]
+    if len(ids) > 100:
+        return (400, [], {"message": "Bad Request", "error": 400})
+    known = {}
+    for key in ("posts", "mentions", "things"):
+        for d in dataset(server, key):
+            known.setdefault(d["name"], d)
+    raw = req.q("raw_json") == "1" and server.knob("ignore-raw-json") != "1"
+    children = [{"kind": x[:2], "data": known[x] if raw else
+                 escaped(known[x])} for x in ids if x in known]
+    return (200, [], {"kind": "Listing", "data": {
+        "after": None, "before": None, "dist": len(children),
+        "modhash": None, "geo_filter": "", "children": children}})
 
 
 def comment(server, req):
@@ -233,6 +272,10 @@ def handle(server, req):
         p = p[:-5]
     if p == "/search":
         return search(server, req, None)
+    if p == "/message/mentions" and req.method == "GET":
+        return mentions(server, req)
+    if p == "/api/info" and req.method == "GET":
+        return info(server, req)
     parts = p.split("/")
     if len(parts) == 4 and parts[1] == "r" and parts[3] == "search":
         return search(server, req, parts[2])

@@ -22,8 +22,8 @@ static const struct source sources[] = {
 	    &drv_mastodon },
 	{ "bluesky", "posts from Bluesky: a search, or the account's mentions",
 	    NULL, &drv_bluesky },
-	{ "reddit", "posts from Reddit: the newest submissions of a search",
-	    NULL, &drv_reddit },
+	{ "reddit", "posts from Reddit: a search's newest submissions, or "
+	    "mentions", NULL, &drv_reddit },
 	{ "facebook", "posts from a Facebook Page: comments or Messenger",
 	    NULL, &drv_facebook },
 };

@@ -14,7 +14,9 @@
  *	otherwise	intent (fsynced), the request, the outcome (fsynced)
  *
  * and the record is written with reply.status sent (reply.sent_id,
- * reply.sent_at), failed or unknown (reply.error).  Outcomes: a 2xx that
+ * reply.sent_at), failed or unknown (reply.error).  A reply split into a
+ * thread (reply.thread) goes part by part, each part its own key in the
+ * journal ("ID#k") and a reply to the part before it (send_post()).  Outcomes: a 2xx that
  * names the new post is sent; a 4xx (not a throttle) is failed, nothing
  * was created; a 5xx, a timeout or a cut connection is unknown, since the
  * post may exist: never tried again by this program.  A request that
@@ -268,6 +270,7 @@ mark(json_t *reply, const char *status, const char *id, int64_t at,
 	set_str(reply, "status", status);
 	json_object_del(reply, "sent_id");
 	json_object_del(reply, "sent_at");
+	json_object_del(reply, "sent_ids");
 	json_object_del(reply, "error");
 	if (id != NULL) {
 		set_str(reply, "sent_id", id);
@@ -472,121 +475,243 @@ sendable(const struct sender *s, const json_t *reply)
 	    json_is_true(json_object_get(reply, "auto"));
 }
 
+/* What send_part() made of one post to create. */
+enum { PART_SENT, PART_FAILED, PART_UNKNOWN, PART_STOP, PART_SKIP };
+
+struct part {
+	char		 id[SEND_IDLEN];	/* PART_SENT */
+	int64_t		 at;			/* PART_SENT: when */
+	char		 err[512];		/* the others */
+	int		 known;		/* from the journal, not this run */
+	int		 pending;	/* unknown: a run died during it */
+	const char	*platform;	/* the driver's name, once known */
+};
+
+/*
+ * One post to create, under key, as a reply to parent (an sc-post
+ * record): what the journal knows of key, else a try (again with the
+ * intent's idempotency key if a run died during it and the platform
+ * honours one) and its outcome.  PART_SKIP: nothing to do in this run
+ * (sending stopped, --dry-run, no driver: warned).
+ */
 static int
-send_post(struct recin *r, json_t *post, void *ctx)
+send_part(struct sender *s, struct recin *r, const json_t *parent,
+    const char *key, const char *text, struct part *pt)
 {
-	struct sender *s = ctx;
 	const struct jentry *e;
 	struct plat *p;
-	json_t *reply;
-	const char *key, *text;
-	char idem[33], id[SEND_IDLEN], err[512];
+	char idem[33];
 	int out, throttles = 0;
 
-	reply = json_object_get(post, "reply");
-	if (!json_is_object(reply) || !sendable(s, reply))
-		return 0;
-	key = json_string_value(json_object_get(post, "id"));
-	text = json_string_value(json_object_get(reply, "text"));
-	if (key == NULL || *key == '\0' || text == NULL || *text == '\0') {
-		rec_warn(r, "an approved reply needs \"id\" and "
-		    "\"reply.text\": not sent");
-		s->status = sc_worse(s->status, SC_EXIT_REJECT);
-		s->skipped++;
-		return 0;
-	}
-	if (json_array_size(json_object_get(reply, "thread")) > 1) {
-		/* Each part would need its own intent and parent: not yet. */
-		rec_warn(r, "a reply in %zu parts (reply.thread): not sent; "
-		    "shorten it to one", json_array_size(json_object_get(reply,
-		    "thread")));
-		s->status = sc_worse(s->status, SC_EXIT_REJECT);
-		s->skipped++;
-		return 0;
-	}
+	pt->known = pt->pending = 0;
+	pt->err[0] = '\0';
 	if ((e = journal_get(s->j, key)) != NULL) {
+		pt->known = 1;
 		switch (e->state) {
 		case J_SENT:
-			mark(reply, "sent", e->id, e->at, NULL);
-			return 0;
+			snprintf(pt->id, sizeof(pt->id), "%s", e->id);
+			pt->at = e->at;
+			return PART_SENT;
 		case J_FAILED:
-			mark(reply, "failed", NULL, 0, e->error);
-			s->status = sc_worse(s->status, SC_EXIT_REJECT);
-			return 0;
+			snprintf(pt->err, sizeof(pt->err), "%s", e->error);
+			return PART_FAILED;
 		case J_UNKNOWN:
-			mark(reply, "unknown", NULL, 0, e->error);
-			s->status = sc_worse(s->status, SC_EXIT_REJECT);
-			return 0;
+			snprintf(pt->err, sizeof(pt->err), "%s", e->error);
+			return PART_UNKNOWN;
 		case J_PENDING:
 		case J_NEW:
+			pt->known = 0;
 			break;
 		}
 	}
 	if (s->stopped)
-		return 0;
-	p = platform(s, post_platform(post));
+		return PART_SKIP;
+	p = platform(s, post_platform(parent));
 	if (p == NULL) {
 		rec_warn(r, "no driver sends to platform \"%s\": not sent",
-		    post_platform(post) != NULL ? post_platform(post) : "");
+		    post_platform(parent) != NULL ? post_platform(parent) :
+		    "");
 		s->status = sc_worse(s->status, SC_EXIT_REJECT);
 		s->skipped++;
-		return 0;
+		return PART_SKIP;
 	}
+	pt->platform = p->drv->name;
 	if (e != NULL && e->state == J_PENDING) {
 		/* A run died during the request: it may have been made. */
 		if (!(p->drv->flags & DRV_IDEMPOTENT) || e->idem == NULL ||
 		    (int64_t)time(NULL) - e->intent_at > DRV_IDEM_WINDOW) {
+			snprintf(pt->err, sizeof(pt->err), "a run stopped "
+			    "while the request was under way");
 			if (!s->dry)
-				journal_write(journal_unknown(s->j, key, "a "
-				    "run stopped while the request was under "
-				    "way"));
-			mark(reply, "unknown", NULL, 0, "a run stopped while "
-			    "the request was under way");
-			s->unknown++;
-			s->status = sc_worse(s->status, SC_EXIT_REJECT);
-			return 0;
+				journal_write(journal_unknown(s->j, key,
+				    pt->err));
+			pt->pending = 1;
+			return PART_UNKNOWN;
 		}
 		snprintf(idem, sizeof(idem), "%s", e->idem);
 	} else
 		new_idem(idem);
 	if (s->dry) {
 		net_req_free(&s->req);
-		if (p->drv->reply(&p->net, post, text, idem, &s->req, err,
-		    sizeof(err)) == -1)
-			rec_warn(r, "%s: would fail: %s", p->drv->name, err);
+		if (p->drv->reply(&p->net, parent, text, idem, &s->req,
+		    pt->err, sizeof(pt->err)) == -1)
+			rec_warn(r, "%s: would fail: %s", p->drv->name,
+			    pt->err);
 		else
 			show_request(&s->req);
-		return 0;
+		return PART_SKIP;
 	}
 	do
-		out = send_once(s, p, key, post, text, idem, id, err,
-		    sizeof(err), &throttles);
+		out = send_once(s, p, key, parent, text, idem, pt->id,
+		    pt->err, sizeof(pt->err), &throttles);
 	while (out == OUT_UNSENT);
+	pt->at = (int64_t)time(NULL);
 	switch (out) {
 	case OUT_SENT:
-		mark(reply, "sent", id, (int64_t)time(NULL), NULL);
-		s->sent++;
-		break;
+		return PART_SENT;
 	case OUT_FAILED:
-		mark(reply, "failed", NULL, 0, err);
-		rec_warn(r, "%s: not sent: %s", p->drv->name, err);
-		s->failed++;
-		s->status = sc_worse(s->status, SC_EXIT_REJECT);
-		break;
+		return PART_FAILED;
 	case OUT_UNKNOWN:
-		mark(reply, "unknown", NULL, 0, err);
-		rec_warn(r, "%s: may or may not have been sent: %s",
-		    p->drv->name, err);
-		s->unknown++;
+		return PART_UNKNOWN;
+	default:
+		s->stopped = 1;
+		return PART_STOP;
+	}
+}
+
+/*
+ * The parts of a reply: reply.thread when it has several, else the text
+ * alone (a NULL array).  0, or -1 when a part is no text.
+ */
+static int
+reply_parts(const json_t *reply, const json_t **thread, size_t *n)
+{
+	const json_t *t = json_object_get(reply, "thread"), *v;
+	size_t i;
+
+	*thread = NULL;
+	*n = 1;
+	if (json_array_size(t) <= 1)
+		return 0;
+	json_array_foreach(t, i, v)
+		if (json_string_value(v) == NULL || *json_string_value(v) ==
+		    '\0')
+			return -1;
+	*thread = t;
+	*n = json_array_size(t);
+	return 0;
+}
+
+/*
+ * A reply, or each part of a thread in order, each part a reply to the one
+ * before it.  Part k of a thread has its own journal key, "ID#k", so a run
+ * that stops between parts (a kill, a wait too long) leaves the parts sent
+ * as sent and the next run goes on with the next one, answering the last
+ * part the journal has.  A reply the journal has under ID itself (sent as
+ * one post before) stays what the journal says.
+ */
+static int
+send_post(struct recin *r, json_t *post, void *ctx)
+{
+	struct sender *s = ctx;
+	struct part pt;
+	const json_t *thread = NULL;
+	json_t *reply, *ids, *parent = NULL;
+	const char *key, *text;
+	char pkey[SEND_IDLEN + 24], where[64];
+	int64_t first_at = 0;
+	size_t k, n = 1;
+	int out = PART_SKIP, fresh = 0, badpart = 0;
+
+	reply = json_object_get(post, "reply");
+	if (!json_is_object(reply) || !sendable(s, reply))
+		return 0;
+	key = json_string_value(json_object_get(post, "id"));
+	text = json_string_value(json_object_get(reply, "text"));
+	if (reply_parts(reply, &thread, &n) == -1)
+		badpart = 1;
+	if (key == NULL || *key == '\0' || text == NULL || *text == '\0' ||
+	    strlen(key) >= SEND_IDLEN || badpart) {
+		rec_warn(r, "an approved reply needs \"id\" and "
+		    "\"reply.text\"%s: not sent", badpart ? ", and every part "
+		    "of \"reply.thread\" a text" : "");
+		s->status = sc_worse(s->status, SC_EXIT_REJECT);
+		s->skipped++;
+		return 0;
+	}
+	if (journal_get(s->j, key) != NULL) {
+		thread = NULL;		/* sent before as one post */
+		n = 1;
+	}
+	ids = json_array();
+	memset(&pt, 0, sizeof(pt));
+	for (k = 0; k < n; k++) {
+		if (thread != NULL)
+			snprintf(pkey, sizeof(pkey), "%s#%zu", key, k + 1);
+		else
+			snprintf(pkey, sizeof(pkey), "%s", key);
+		out = send_part(s, r, parent != NULL ? parent : post, pkey,
+		    thread != NULL ? json_string_value(json_array_get(thread,
+		    k)) : text, &pt);
+		if (!pt.known && out != PART_SKIP)
+			fresh = 1;
+		if (out != PART_SENT)
+			break;
+		json_array_append_new(ids, json_string(pt.id));
+		if (k == 0)
+			first_at = pt.at;
+		/* the next part answers this one */
+		json_decref(parent);
+		parent = json_copy(post);
+		json_object_set_new(parent, "id", json_string(pt.id));
+	}
+	json_decref(parent);
+	if (out == PART_SKIP) {
+		if (s->dry && k + 1 < n)
+			fprintf(stderr, "(then %zu more part%s, each a reply "
+			    "to the one before)\n\n", n - k - 1, n - k - 1 > 1 ?
+			    "s" : "");
+		json_decref(ids);
+		return 0;
+	}
+	where[0] = '\0';
+	if (thread != NULL && out != PART_SENT)
+		snprintf(where, sizeof(where), "part %zu of %zu: ", k + 1, n);
+	switch (out) {
+	case PART_SENT:
+		mark(reply, "sent", json_string_value(json_array_get(ids, 0)),
+		    first_at, NULL);
+		if (fresh)
+			s->sent++;
+		break;
+	case PART_FAILED:
+	case PART_UNKNOWN:
+		snprintf(pkey, sizeof(pkey), "%s%s", where, pt.err);
+		mark(reply, out == PART_FAILED ? "failed" : "unknown", NULL, 0,
+		    pkey);
+		if (pt.pending)		/* found so, not made so */
+			s->unknown++;
+		else if (fresh && out == PART_FAILED) {
+			rec_warn(r, "%s: not sent: %s", pt.platform, pkey);
+			s->failed++;
+		} else if (fresh) {
+			rec_warn(r, "%s: may or may not have been sent: %s",
+			    pt.platform, pkey);
+			s->unknown++;
+		}
 		s->status = sc_worse(s->status, SC_EXIT_REJECT);
 		break;
-	case OUT_STOP:
-		set_str(reply, "error", err);
+	case PART_STOP:
+		snprintf(pkey, sizeof(pkey), "%s%s", where, pt.err);
+		set_str(reply, "error", pkey);
 		rec_warn(r, "%s: not sent: %s; stopping, the rest "
-		    "pass through", p->drv->name, err);
-		s->stopped = 1;
+		    "pass through", pt.platform, pkey);
 		break;
 	}
+	/* the parts of a thread that were posted */
+	if (thread != NULL && json_array_size(ids) > 0)
+		json_object_set(reply, "sent_ids", ids);
+	json_decref(ids);
 	return 0;
 }
 

@@ -13,7 +13,7 @@ sc-fetch facebook --page 104857600000001 --comments --api-base "$MOCK_URL" \
     >"$T/out" 2>"$T/err" || fail "exit $?: $(cat "$T/err")"
 [ -s "$T/err" ] && fail "stderr: $(cat "$T/err")"
 diff -u net-facebook-comments/expected.ndjson "$T/out" || fail "output differs"
-fields='id,message,created_time,updated_time,from,permalink_url,shares,reactions.summary(total_count).limit(0),comments.filter(stream).order(reverse_chronological).summary(true).limit(100){id,message,created_time,from,parent{id},like_count,comment_count,permalink_url}'
+fields='id,message,created_time,updated_time,from,permalink_url,shares,reactions.summary(total_count).limit(0),comments.filter(stream).order(reverse_chronological).summary(true).limit(100){id,message,created_time,from,parent{id,from},like_count,comment_count,permalink_url}'
 jq -se --arg f "$fields" '
 	map(.path) == ["/104857600000001/feed",
 	    "/104857600000001_771122334455720/comments",
@@ -54,7 +54,7 @@ diff -u net-facebook-comments/expected.ndjson "$T/out" ||
 # A comments page saved alone (GET /POST/comments) and replayed: comments,
 # each in_reply_to its post (or the comment it answers), as the network
 # run writes them.
-cf='id,message,created_time,from,parent{id},like_count,comment_count,permalink_url'
+cf='id,message,created_time,from,parent{id,from},like_count,comment_count,permalink_url'
 mock_get "/v21.0/104857600000001_771122334455720/comments?fields=$cf&filter=stream&access_token=test-token" |
     jq -c . >"$T/cpage" || fail "saving the comments page"
 jq -e '.data | length > 1' "$T/cpage" >/dev/null || fail "comments page"

@@ -72,10 +72,17 @@ send jb || fail "bluesky: exit $?: $(cat "$T/err")"
 jq -r 'select(.method == "POST" and (.path | endswith("createRecord"))) |
     .body | fromjson | .record.reply | "\(.parent.uri) \(.parent.cid) \(.root.uri)"' \
     "$T/log" | sort >"$T/got"
-jq -r 'select(.path | endswith("getPosts")) | .query.uris[0]' "$T/log" |
-    sort -u >"$T/asked"
+# the parent read first: getPosts, or for the account's own posts
+# getRecord from its server
+jq -r 'if (.path | endswith("getPosts")) then .query.uris[0]
+    elif (.path | endswith("getRecord")) then
+    "at://\(.query.repo[0])/\(.query.collection[0])/\(.query.rkey[0])"
+    else empty end' "$T/log" | sort -u >"$T/asked"
 jq -r '.id | sub("^bluesky:"; "")' "$T/in" | sort -u >"$T/ids"
 diff -u "$T/ids" "$T/asked" || fail "bluesky: getPosts"
+jq -e -s 'map(select(.path | endswith("getRecord")) | .query.repo[0]) |
+    length > 0 and all(. == "did:plc:acme123abc456def")' "$T/log" \
+    >/dev/null || fail "bluesky: getRecord"
 awk '{ print $1 }' "$T/got" | sort >"$T/parents"
 diff -u "$T/ids" "$T/parents" || fail "bluesky: parents"
 grep -q ' bafyreigen[0-9]* ' "$T/got" || fail "bluesky: cid"
