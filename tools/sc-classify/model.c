@@ -32,7 +32,8 @@ enum {
 	H_URL,
 	H_HANDLE,
 	H_STACK,
-	H_CONTEXT
+	H_CONTEXT,
+	H_CROSS
 };
 
 /*
@@ -377,6 +378,16 @@ model_stack(struct featx *fx, const float *v)
 			add_fixed(fx, H_STACK, i, v[i]);
 }
 
+void
+model_cross(struct featx *fx, const float *v, int ctx)
+{
+	unsigned i;
+
+	for (i = 0; i < MODEL_STACK_N; i++)
+		if (v[i] != 0)
+			add_fixed(fx, H_CROSS, i * 3 + (unsigned)ctx, v[i]);
+}
+
 int
 model_context(const json_t *post)
 {
@@ -660,8 +671,9 @@ model_save(const struct model *m, const char *path)
 	for (i = 0; i < m->nlabels; i++)
 		put_jstring(&b, "label", m->labels[i]);
 	buf_printf(&b, "hash %u\n", m->bits);
-	buf_printf(&b, "features %s%s%s\n", MODEL_FEATURES, m->context ?
-	    " " MODEL_CONTEXT : "", m->stack ? " " MODEL_STACK : "");
+	buf_printf(&b, "features %s%s%s%s\n", MODEL_FEATURES, m->context ?
+	    " " MODEL_CONTEXT : "", m->stack ? " " MODEL_STACK : "",
+	    m->cross ? " " MODEL_CROSS : "");
 	buf_printf(&b, "records %zu\n", m->records);
 	buf_printf(&b, "epochs %u\n", m->epochs);
 	buf_printf(&b, "seed %lu\n", m->seed);
@@ -770,8 +782,9 @@ take(const char **s, size_t *n, const char *w)
 }
 
 /*
- * The "features" line: the n-grams, then the context, then the stacking
- * (a model made before context had the first and the last).
+ * The "features" line: the n-grams, then the context, the stacking and
+ * the stacking by context (a model made before context was read has the
+ * first, and the stacking unless --plain).
  */
 static int
 features(struct model *m, const char *s, size_t n)
@@ -780,6 +793,9 @@ features(struct model *m, const char *s, size_t n)
 		return -1;
 	m->context = take(&s, &n, MODEL_CONTEXT);
 	m->stack = take(&s, &n, MODEL_STACK);
+	if ((m->cross = take(&s, &n, MODEL_CROSS)) && !(m->stack &&
+	    m->context))
+		return -1;
 	return n == 0 ? 0 : -1;
 }
 
@@ -1034,6 +1050,8 @@ model_predict(struct model *m, const char *s, size_t n, int ctx,
 		model_context_feature(&m->fx, ctx);
 	if (m->stack && stack != NULL)
 		model_stack(&m->fx, stack);
+	if (m->cross && stack != NULL)
+		model_cross(&m->fx, stack, ctx);
 	for (k = 0; k < K; k++)
 		m->prob[k] = m->bias[k];
 	for (i = 0; i < m->fx.n; i++) {

@@ -58,6 +58,7 @@
  */
 #define MODEL_STACK		"builtin-1"
 #define MODEL_STACK_N		16
+#define MODEL_CROSS		"builtin-1:context"
 
 /* Feature extraction, with buffers reused from text to text. */
 struct fslot {
@@ -105,6 +106,12 @@ int	model_context(const json_t *post);
 void	model_context_feature(struct featx *fx, int ctx);
 /* Append the built-in classifier's MODEL_STACK_N numbers to fx. */
 void	model_stack(struct featx *fx, const float *v);
+/*
+ * Append them again, each in a bucket of its own for the context ctx
+ * (MODEL_CROSS): what the built-in's answer is worth in a reply to the
+ * brand is learnt apart from what it is worth out of the blue.
+ */
+void	model_cross(struct featx *fx, const float *v, int ctx);
 
 /* Training data: documents as sparse vectors, each with a label. */
 struct dataset {
@@ -130,6 +137,7 @@ struct model {
 	unsigned	 bits;
 	int		 stack;		/* reads model_stack()'s features */
 	int		 context;	/* reads model_context_feature()'s */
+	int		 cross;		/* reads model_cross()'s */
 	/* The weights of bucket b: w + (row[b] - 1) * nlabels, if row[b]. */
 	uint32_t	*row;
 	float		*w;

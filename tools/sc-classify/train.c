@@ -124,6 +124,7 @@ add_record(struct recin *r, const json_t *post, const char *target,
 		class_stack(&res, stack);
 		model_context_feature(fx, model_context(post));
 		model_stack(fx, stack);
+		model_cross(fx, stack, model_context(post));
 	}
 	dataset_add(d, fx, (uint32_t)i);
 	return 0;
@@ -181,6 +182,7 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	m.bits = MODEL_HASH_BITS;
 	m.stack = !o->plain;
 	m.context = !o->plain;
+	m.cross = !o->plain;
 	p.seed = o->seed;
 	p.epochs = o->epochs;
 	p.rate = TRAIN_RATE;

@@ -18,7 +18,7 @@ jq -nc '{text: "alright then", in_reply_to_brand: true},
 sc-classify --train "$t/s.model" --target gold "$t/train.ndjson"
 sc-classify --train "$t/p.model" --target gold --plain "$t/train.ndjson"
 gzip -dc "$t/s.model" | grep -qx \
-    'features words:1-2 chars:1-4 l2:blocks context builtin-1'
+    'features words:1-2 chars:1-4 l2:blocks context builtin-1 builtin-1:context'
 sc-classify --model "$t/s.model" --as got "$t/test.ndjson" |
     jq -r .class.got | paste -sd' ' - >"$t/got"
 echo 'answer aside opening' | diff -u - "$t/got"

@@ -24,7 +24,7 @@ label "negative"
 label "neutral"
 label "positive"
 hash 20
-features words:1-2 chars:1-4 l2:blocks context builtin-1
+features words:1-2 chars:1-4 l2:blocks context builtin-1 builtin-1:context
 records 63
 epochs 5
 seed 1
