@@ -14,10 +14,10 @@
  * its conversation (MODEL_CONTEXT, model_context()): a feature for an
  * answer to the brand's post, one for an answer to someone else's, none
  * when that is not known, so "still not working" can mean one thing in a
- * reply and another out of the blue.  The model
- * owns this pipeline rather than sharing the built-in
- * classifier's tokenizer: a trained file must give the same features for
- * as long as its format number stands.
+ * reply and another out of the blue.  The model owns this pipeline rather
+ * than sharing the built-in classifier's tokenizer: a trained file must
+ * give the same features for as long as its feature line stands, and the
+ * feature lines of earlier models are still read (features() in model.c).
  *
  * Training (model_train()) is AdaGrad on the softmax loss with an L2
  * penalty on the weights an example touches, over a shuffled order drawn
@@ -54,7 +54,9 @@
  * reads MODEL_STACK_N numbers the built-in classifier gives for the same
  * post (class_stack() in classify.h: its intent scores, the intent it
  * chose, its sentiment and confidence), each in a bucket of its own: what
- * the hand-written cues know, weighed by what the team's labels say.
+ * the hand-written cues know, weighed by what the team's labels say;
+ * and the same numbers once more in buckets of the post's context
+ * (MODEL_CROSS, model_cross()).
  */
 #define MODEL_STACK		"builtin-1"
 #define MODEL_STACK_N		16
