@@ -58,7 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		static const float stack[MODEL_STACK_N] = { 1, 0.5f, 0, -1 };
 
 		if (model_predict(&m, "flight delayed 3 h, \xe8\x88\xaa\xe7\x8f\xad",
-		    25, stack) >= m.nlabels)
+		    25, MODEL_CTX_BRAND, stack) >= m.nlabels)
 			abort();
 		model_free(&m);
 	} else if (err[0] == '\0')

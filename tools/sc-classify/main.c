@@ -52,7 +52,8 @@ classify_post(struct recin *r, json_t *post, void *ctx)
 
 		class_stack(&res, stack);
 		models_apply(run->models, json_string_value(text),
-		    json_string_length(text), stack, class);
+		    json_string_length(text), model_context(post), stack,
+		    class);
 	}
 	triage_post(&run->tr, post, class, &res, &c->t,
 	    json_string_value(text), json_string_length(text));

@@ -31,8 +31,16 @@ enum {
 	H_CHAR,
 	H_URL,
 	H_HANDLE,
-	H_STACK
+	H_STACK,
+	H_CONTEXT,
+	H_CROSS
 };
+
+/*
+ * The context feature's value: about what a strong n-gram weighs in its
+ * L2-normalized block, so that neither drowns the other.
+ */
+#define CONTEXT_WEIGHT	0.5f
 
 static uint64_t
 mix64(uint64_t x)
@@ -344,25 +352,59 @@ model_features(struct featx *fx, const char *s, size_t n)
 	acc_flush(fx, M_SQRT1_2);
 }
 
-void
-model_stack(struct featx *fx, const float *v)
+/* One feature with a bucket of its own, named by kind and i. */
+static void
+add_fixed(struct featx *fx, unsigned kind, unsigned i, float v)
 {
 	uint64_t mask = ((uint64_t)1 << fx->bits) - 1;
-	size_t i;
 
-	if (fx->n + MODEL_STACK_N > fx->a) {
-		fx->a = fx->n + MODEL_STACK_N;
+	if (fx->n == fx->a) {
+		fx->a = fx->a ? 2 * fx->a : 64;
 		fx->idx = xreallocarray(fx->idx, fx->a, sizeof(*fx->idx));
 		fx->val = xreallocarray(fx->val, fx->a, sizeof(*fx->val));
 	}
-	for (i = 0; i < MODEL_STACK_N; i++) {
-		if (v[i] == 0)
-			continue;
-		fx->idx[fx->n] = (uint32_t)(mix64((uint64_t)H_STACK << 56 |
-		    i) & mask);
-		fx->val[fx->n] = v[i];
-		fx->n++;
-	}
+	fx->idx[fx->n] = (uint32_t)(mix64((uint64_t)kind << 56 | i) & mask);
+	fx->val[fx->n] = v;
+	fx->n++;
+}
+
+void
+model_stack(struct featx *fx, const float *v)
+{
+	unsigned i;
+
+	for (i = 0; i < MODEL_STACK_N; i++)
+		if (v[i] != 0)
+			add_fixed(fx, H_STACK, i, v[i]);
+}
+
+void
+model_cross(struct featx *fx, const float *v, int ctx)
+{
+	unsigned i;
+
+	for (i = 0; i < MODEL_STACK_N; i++)
+		if (v[i] != 0)
+			add_fixed(fx, H_CROSS, i * 3 + (unsigned)ctx, v[i]);
+}
+
+int
+model_context(const json_t *post)
+{
+	const json_t *v = json_object_get(post, "in_reply_to_brand");
+
+	if (json_is_true(v))
+		return MODEL_CTX_BRAND;
+	if (json_is_false(v))
+		return MODEL_CTX_OTHER;
+	return MODEL_CTX_NONE;
+}
+
+void
+model_context_feature(struct featx *fx, int ctx)
+{
+	if (ctx == MODEL_CTX_BRAND || ctx == MODEL_CTX_OTHER)
+		add_fixed(fx, H_CONTEXT, (unsigned)ctx, CONTEXT_WEIGHT);
 }
 
 void
@@ -629,8 +671,9 @@ model_save(const struct model *m, const char *path)
 	for (i = 0; i < m->nlabels; i++)
 		put_jstring(&b, "label", m->labels[i]);
 	buf_printf(&b, "hash %u\n", m->bits);
-	buf_printf(&b, "features %s%s\n", MODEL_FEATURES, m->stack ?
-	    " " MODEL_STACK : "");
+	buf_printf(&b, "features %s%s%s%s\n", MODEL_FEATURES, m->context ?
+	    " " MODEL_CONTEXT : "", m->stack ? " " MODEL_STACK : "",
+	    m->cross ? " " MODEL_CROSS : "");
 	buf_printf(&b, "records %zu\n", m->records);
 	buf_printf(&b, "epochs %u\n", m->epochs);
 	buf_printf(&b, "seed %lu\n", m->seed);
@@ -725,6 +768,37 @@ line_str(const char *s, size_t n, const char *key)
 	return v;
 }
 
+/* Take the word w off the front of s[0..*n) if it is there. */
+static int
+take(const char **s, size_t *n, const char *w)
+{
+	size_t l = strlen(w);
+
+	if (*n < l || memcmp(*s, w, l) != 0 || (*n > l && (*s)[l] != ' '))
+		return 0;
+	*s += l + (*n > l);
+	*n -= l + (*n > l);
+	return 1;
+}
+
+/*
+ * The "features" line: the n-grams, then the context, the stacking and
+ * the stacking by context (a model made before context was read has the
+ * first, and the stacking unless --plain).
+ */
+static int
+features(struct model *m, const char *s, size_t n)
+{
+	if (!take(&s, &n, MODEL_FEATURES))
+		return -1;
+	m->context = take(&s, &n, MODEL_CONTEXT);
+	m->stack = take(&s, &n, MODEL_STACK);
+	if ((m->cross = take(&s, &n, MODEL_CROSS)) && !(m->stack &&
+	    m->context))
+		return -1;
+	return n == 0 ? 0 : -1;
+}
+
 static int
 parse(struct model *m, const char *data, size_t len, char *err,
     size_t errlen)
@@ -776,11 +850,7 @@ parse(struct model *m, const char *data, size_t len, char *err,
 	if ((s = next_line(&r, &n)) == NULL || n < 9 ||
 	    strncmp(s, "features ", 9) != 0)
 		goto bad;
-	if (n - 9 == strlen(MODEL_FEATURES " " MODEL_STACK) &&
-	    memcmp(s + 9, MODEL_FEATURES " " MODEL_STACK, n - 9) == 0)
-		m->stack = 1;
-	else if (n - 9 != strlen(MODEL_FEATURES) ||
-	    memcmp(s + 9, MODEL_FEATURES, n - 9) != 0) {
+	if (features(m, s + 9, n - 9) == -1) {
 		snprintf(err, errlen, "unknown feature set \"%.*s\"",
 		    (int)(n - 9 > 60 ? 60 : n - 9), s + 9);
 		return -1;
@@ -968,15 +1038,20 @@ model_free(struct model *m)
 }
 
 size_t
-model_predict(struct model *m, const char *s, size_t n, const float *stack)
+model_predict(struct model *m, const char *s, size_t n, int ctx,
+    const float *stack)
 {
 	size_t i, k, best = 0, K = m->nlabels;
 	const float *w;
 	uint32_t r;
 
 	model_features(&m->fx, s, n);
+	if (m->context)
+		model_context_feature(&m->fx, ctx);
 	if (m->stack && stack != NULL)
 		model_stack(&m->fx, stack);
+	if (m->cross && stack != NULL)
+		model_cross(&m->fx, stack, ctx);
 	for (k = 0; k < K; k++)
 		m->prob[k] = m->bias[k];
 	for (i = 0; i < m->fx.n; i++) {
@@ -1061,13 +1136,13 @@ real3(double x)
 }
 
 static void
-model_apply(struct model *m, const char *s, size_t n, const float *stack,
-    json_t *class)
+model_apply(struct model *m, const char *s, size_t n, int ctx,
+    const float *stack, json_t *class)
 {
 	json_t *conf;
 	size_t k;
 
-	k = model_predict(m, s, n, stack);
+	k = model_predict(m, s, n, ctx, stack);
 	json_object_set(class, m->as, m->jlabels[k]);
 	conf = json_object_get(class, "confidence");
 	if (!json_is_object(conf)) {
@@ -1114,13 +1189,13 @@ models_load(const struct model_opts *o, const char *builtin)
 }
 
 void
-models_apply(struct models *ms, const char *s, size_t n, const float *stack,
-    json_t *class)
+models_apply(struct models *ms, const char *s, size_t n, int ctx,
+    const float *stack, json_t *class)
 {
 	size_t i;
 
 	for (i = 0; i < ms->n; i++)
-		model_apply(&ms->m[i], s, n, stack, class);
+		model_apply(&ms->m[i], s, n, ctx, stack, class);
 	json_object_set(class, "model", ms->tag);
 }
 

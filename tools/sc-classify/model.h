@@ -10,9 +10,14 @@
  * character 1- to 4-grams of the text with its spaces (so Chinese and
  * Japanese need no segmenter), hashed with a sign into 2^20 buckets; the
  * word block and the character block are each L2-normalized and weigh the
- * same.  The model owns this pipeline rather than sharing the built-in
- * classifier's tokenizer: a trained file must give the same features for
- * as long as its format number stands.
+ * same.  A stacked model (below) also reads where the post stands in
+ * its conversation (MODEL_CONTEXT, model_context()): a feature for an
+ * answer to the brand's post, one for an answer to someone else's, none
+ * when that is not known, so "still not working" can mean one thing in a
+ * reply and another out of the blue.  The model owns this pipeline rather
+ * than sharing the built-in classifier's tokenizer: a trained file must
+ * give the same features for as long as its feature line stands, and the
+ * feature lines of earlier models are still read (features() in model.c).
  *
  * Training (model_train()) is AdaGrad on the softmax loss with an L2
  * penalty on the weights an example touches, over a shuffled order drawn
@@ -43,15 +48,19 @@
 #define MODEL_HASH_BITS		20
 #define MODEL_MAX_LABELS	1000
 #define MODEL_FEATURES		"words:1-2 chars:1-4 l2:blocks"
+#define MODEL_CONTEXT		"context"
 /*
  * A stacked model (the default of --train; --plain turns it off) also
  * reads MODEL_STACK_N numbers the built-in classifier gives for the same
  * post (class_stack() in classify.h: its intent scores, the intent it
  * chose, its sentiment and confidence), each in a bucket of its own: what
- * the hand-written cues know, weighed by what the team's labels say.
+ * the hand-written cues know, weighed by what the team's labels say;
+ * and the same numbers once more in buckets of the post's context
+ * (MODEL_CROSS, model_cross()).
  */
 #define MODEL_STACK		"builtin-1"
 #define MODEL_STACK_N		16
+#define MODEL_CROSS		"builtin-1:context"
 
 /* Feature extraction, with buffers reused from text to text. */
 struct fslot {
@@ -87,8 +96,24 @@ void	featx_init(struct featx *fx, unsigned bits);
 void	featx_free(struct featx *fx);
 /* The features of s[0..n) into fx->idx, fx->val, fx->n. */
 void	model_features(struct featx *fx, const char *s, size_t n);
+
+/* A post's in_reply_to_brand (sc-post(5)): true, false, or missing. */
+enum {
+	MODEL_CTX_NONE,
+	MODEL_CTX_BRAND,
+	MODEL_CTX_OTHER
+};
+int	model_context(const json_t *post);
+/* Append the feature of context ctx (none for MODEL_CTX_NONE) to fx. */
+void	model_context_feature(struct featx *fx, int ctx);
 /* Append the built-in classifier's MODEL_STACK_N numbers to fx. */
 void	model_stack(struct featx *fx, const float *v);
+/*
+ * Append them again, each in a bucket of its own for the context ctx
+ * (MODEL_CROSS): what the built-in's answer is worth in a reply to the
+ * brand is learnt apart from what it is worth out of the blue.
+ */
+void	model_cross(struct featx *fx, const float *v, int ctx);
 
 /* Training data: documents as sparse vectors, each with a label. */
 struct dataset {
@@ -113,6 +138,8 @@ struct model {
 	size_t		 nlabels;
 	unsigned	 bits;
 	int		 stack;		/* reads model_stack()'s features */
+	int		 context;	/* reads model_context_feature()'s */
+	int		 cross;		/* reads model_cross()'s */
 	/* The weights of bucket b: w + (row[b] - 1) * nlabels, if row[b]. */
 	uint32_t	*row;
 	float		*w;
@@ -153,9 +180,10 @@ int	model_load(struct model *m, const char *path, char *err,
 void	model_free(struct model *m);
 /*
  * The most probable label; m->prob holds every label's probability.
- * stack: the built-in's numbers, read when m->stack.
+ * ctx: MODEL_CTX_*, read when m->context; stack: the built-in's numbers,
+ * read when m->stack.
  */
-size_t	model_predict(struct model *m, const char *s, size_t n,
+size_t	model_predict(struct model *m, const char *s, size_t n, int ctx,
 	    const float *stack);
 
 /*
@@ -213,7 +241,7 @@ enum {
 	"      --target PATH   the dotted path of the label to learn\n" \
 	"      --plain         --train on the text alone, without the " \
 	"built-in's\n" \
-	"                      scores (stacking)\n" \
+	"                      scores (stacking) and the context\n" \
 	"      --seed N        --train's shuffling seed (default 1)\n" \
 	"      --epochs N      --train's passes over the records " \
 	"(default 5)\n" \
@@ -279,7 +307,7 @@ struct models	*models_load(const struct model_opts *o, const char *builtin);
  * "builtin-1+AS:FILE...".
  */
 void		 models_apply(struct models *ms, const char *s, size_t n,
-		    const float *stack, json_t *class);
+		    int ctx, const float *stack, json_t *class);
 void		 models_free(struct models *ms);
 
 #endif

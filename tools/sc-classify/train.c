@@ -78,7 +78,10 @@ sort_labels(struct labels *l, struct dataset *d)
 	free(to);
 }
 
-/* One record into d; -1 after rejecting it.  cl: stacking, or NULL. */
+/*
+ * One record into d; -1 after rejecting it.  cl: the built-in, for the
+ * context and stacking features, or NULL (--plain).
+ */
 static int
 add_record(struct recin *r, const json_t *post, const char *target,
     struct labels *l, struct featx *fx, struct classifier *cl,
@@ -119,7 +122,9 @@ add_record(struct recin *r, const json_t *post, const char *target,
 		classify(cl, json_string_value(text),
 		    json_string_length(text), class_context(post), &res);
 		class_stack(&res, stack);
+		model_context_feature(fx, model_context(post));
 		model_stack(fx, stack);
+		model_cross(fx, stack, model_context(post));
 	}
 	dataset_add(d, fx, (uint32_t)i);
 	return 0;
@@ -176,6 +181,8 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	m.nlabels = l.n;
 	m.bits = MODEL_HASH_BITS;
 	m.stack = !o->plain;
+	m.context = !o->plain;
+	m.cross = !o->plain;
 	p.seed = o->seed;
 	p.epochs = o->epochs;
 	p.rate = TRAIN_RATE;

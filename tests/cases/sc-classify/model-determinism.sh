@@ -24,12 +24,12 @@ label "negative"
 label "neutral"
 label "positive"
 hash 20
-features words:1-2 chars:1-4 l2:blocks builtin-1
+features words:1-2 chars:1-4 l2:blocks context builtin-1 builtin-1:context
 records 63
 epochs 5
 seed 1
 END
 head -11 "$t/head" | diff -u "$t/want" -
-# --plain: the text's n-grams alone
+# --plain: the text's n-grams alone, without the context
 sc-classify --train "$t/p.model" --target gold.sentiment --plain "$in"
 gzip -dc "$t/p.model" | sed -n 8p | grep -qx 'features words:1-2 chars:1-4 l2:blocks'
