@@ -31,6 +31,15 @@
  */
 #define IRONY_TURN	-0.8
 #define IRONY_ALONE	-1.5
+/*
+ * "Thanks" and "please" are manners more often than feelings: they count
+ * in full only in a post that asks nothing and has no bad word in it, and
+ * little in "still no refund, thanks" or "is my flight on time? thanks".
+ */
+#define COURTESY_DAMP	0.25
+/* "#unitedsucks", "#worstdayever": a term at either end of a hashtag. */
+#define HASHTAG_PIECE	4	/* letters, at least, of the term */
+#define HASHTAG_REST	3	/* and of the rest */
 
 const char *
 sentiment_name(int label)
@@ -65,6 +74,84 @@ term_follows(const struct vocab *v, const struct text *t, size_t i,
 	return 0;
 }
 
+/* Letters (code points) in p[0..n). */
+static size_t
+letters(const char *p, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)p[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Does p[0..n) have a sense of kind k in lang?  Its weight in *w. */
+static int
+piece(const struct vocab *v, const char *p, size_t n, int k, int lang,
+    double *w)
+{
+	const struct sense *m;
+
+	for (m = vocab_first(v, vocab_lookup(v, p, n), SENSE_BIT(k), lang);
+	    m != NULL; m = vocab_next(v, m, SENSE_BIT(k), lang))
+		if (m->lang == lang && !(m->arg & TERM_COURTESY)) {
+			*w = m->weight;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * A hashtag that is no known word: the weight of the longest term it
+ * starts or ends with ("#worstdayever", "#unitedsucks"), turned when a
+ * negator comes just before the term ("#nothappy"); 0 if none.
+ */
+static double
+hashtag_term(const struct vocab *v, const struct text *t, size_t i, int lang)
+{
+	const struct tok *k = &t->tok[i];
+	const char *p = text_tok(t, i);
+	double w, dummy;
+	size_t n, at, end, j;
+
+	if (!(k->flags & TF_HASHTAG) || k->type != TOK_WORD ||
+	    k->len < HASHTAG_PIECE + HASHTAG_REST)
+		return 0;
+	for (n = k->len - HASHTAG_REST; n >= HASHTAG_PIECE; n--) {
+		for (end = 0; end < 2; end++) {
+			at = end ? k->len - n : 0;
+			/* a cut between two bytes of one letter is none */
+			if (((unsigned char)p[end ? at : n] & 0xc0) == 0x80 ||
+			    letters(p + at, n) < HASHTAG_PIECE ||
+			    letters(p + (end ? 0 : n), k->len - n) <
+			    HASHTAG_REST ||
+			    !piece(v, p + at, n, SENSE_TERM, lang, &w))
+				continue;
+			for (j = 2; j <= at; j++)
+				if (piece(v, p + at - j, j, SENSE_NEGATOR,
+				    lang, &dummy)) {
+					w *= w > 0 ? NEG_POSITIVE :
+					    NEG_NEGATIVE;
+					break;
+				}
+			return w;
+		}
+	}
+	return 0;
+}
+
+/* A negator whose reach ended with no term in it: "can't get through". */
+static void
+unturned(double *x, struct sentiment *s, double *dangle)
+{
+	if (*dangle < 0) {
+		*x += *dangle;
+		s->neg -= *dangle;
+		s->ncues++;
+	}
+	*dangle = 0;
+}
+
 void
 sentiment_score(const struct vocab *v, const struct text *t, int lang,
     int lang2, int lexicon, struct sentiment *s)
@@ -72,9 +159,10 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 	const struct sense *m;
 	const struct tok *k;
 	double x = 0, w, term, factor, after = 1, intens = 1, purity;
+	double court = 0, dangle = 0, negw;
 	size_t i, j, n;
 	int negleft = 0, intensleft = 0, isterm, isint, negator, contrast,
-	    caps, elong, mixed = 0, ml;
+	    caps, elong, mixed = 0, ml, polite;
 	unsigned kinds, excl;
 
 	memset(s, 0, sizeof(*s));
@@ -82,6 +170,7 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 		n = 1;
 		if (clause_end(t, i)) {
 			negleft = intensleft = 0;
+			unturned(&x, s, &dangle);
 			continue;
 		}
 		kinds = SENSE_SENTIMENT;
@@ -96,17 +185,23 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			if (ml != -1)
 				m = vocab_match(v, t, i, kinds, ml, &n);
 		}
-		if (m == NULL) {
-			if (negleft > 0)
-				negleft--;
-			if (intensleft > 0)
-				intensleft--;
-			continue;
-		}
-		isterm = negator = contrast = isint = 0;
+		isterm = negator = contrast = isint = polite = 0;
 		term = 0;
+		negw = 0;
 		factor = 1;
 		k = &t->tok[i];
+		if (m == NULL) {
+			if (lang >= 0 &&
+			    (term = hashtag_term(v, t, i, lang)) != 0) {
+				isterm = 1;
+			} else {
+				if (negleft > 0 && --negleft == 0)
+					unturned(&x, s, &dangle);
+				if (intensleft > 0)
+					intensleft--;
+				continue;
+			}
+		}
 		for (; m != NULL; m = ml == VOCAB_ANY ? NULL :
 		    vocab_next(v, m, kinds, ml)) {
 			switch (m->kind) {
@@ -122,9 +217,12 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			case SENSE_TERM:
 				isterm = 1;
 				term += m->weight;
+				if (m->arg & TERM_COURTESY)
+					polite = 1;
 				break;
 			case SENSE_NEGATOR:
 				negator = 1;
+				negw = m->weight;
 				break;
 			case SENSE_INTENSIFIER:
 				isint = 1;
@@ -164,35 +262,58 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 				w *= ELONG;
 			if (intensleft > 0)
 				w *= intens;
-			if (negleft > 0 && k->type != TOK_EMOJI)
+			if (negleft > 0 && k->type != TOK_EMOJI) {
 				w *= w > 0 ? NEG_POSITIVE : NEG_NEGATIVE;
+				dangle = 0;
+			}
 			if (k->flags & TF_QUESTION)
 				w *= w > 0 ? QUESTION_POS : QUESTION_NEG;
 			w *= after;
-			x += w;
-			if (w > 0)
-				s->pos += w;
-			else
-				s->neg -= w;
+			if (polite && w > 0) {
+				court += w;
+			} else {
+				x += w;
+				if (w > 0)
+					s->pos += w;
+				else
+					s->neg -= w;
+			}
 			s->ncues++;
 			intens = 1;
 			intensleft = 0;
 		}
 		if (contrast) {
+			unturned(&x, s, &dangle);
 			x *= CONTRAST_BEFORE;
+			court *= CONTRAST_BEFORE;
 			s->pos *= CONTRAST_BEFORE;
 			s->neg *= CONTRAST_BEFORE;
 			after = CONTRAST_AFTER;
 			negleft = 0;
 		}
 		/* The reach of a negator or intensifier starts after it. */
-		if (negleft > 0)
+		if (negleft > 0) {
 			negleft = negleft > (int)n ? negleft - (int)n : 0;
-		if (negator)
+			if (negleft == 0)
+				unturned(&x, s, &dangle);
+		}
+		if (negator) {
+			unturned(&x, s, &dangle);
 			negleft = (k->flags & TF_CJK) ? NEG_SCOPE_CJK :
 			    NEG_SCOPE;
+			dangle = negw * after;
+			if (k->flags & TF_QUESTION)
+				dangle *= QUESTION_NEG;
+		}
 		if (intensleft > 0 && !isterm)
 			intensleft--;
+	}
+	unturned(&x, s, &dangle);
+	if (court > 0) {
+		if (s->neg > 0 || t->nquest > 0)
+			court *= COURTESY_DAMP;
+		x += court;
+		s->pos += court;
 	}
 	/*
 	 * "I love how my flight got cancelled", not "love how kind", nor

@@ -4,7 +4,12 @@
  * The score is the sum of the weights of the lexicon terms found (the
  * longest phrase wins at each token), each changed by its surroundings:
  * a negator flips and damps the terms of the next three tokens (four Han
- * characters) up to the end of the clause; an intensifier multiplies the
+ * characters) up to the end of the clause, and one that turns no term
+ * counts its own weight (lexicon "!negator TERM WEIGHT": "won't let me
+ * pay"); a hashtag that is no known word counts the longest term it
+ * starts or ends with ("#worstdayever"), turned by a negator just before
+ * it ("#nothappy"); courtesy terms ("thanks") count a quarter in a post
+ * with a question or a negative term; an intensifier multiplies the
  * next term by its factor; after a contrast word ("but") what came before
  * counts half and what follows one and a half; a word in capitals counts
  * 1.5 times, an elongated one ("soooo") 1.3 times; in a sentence that

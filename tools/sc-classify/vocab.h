@@ -15,7 +15,8 @@
  * line, blank lines skipped) are in sc-classify(1):
  *
  *	lexicon-LANG.tsv, emoji.tsv:
- *		TERM WEIGHT | !negator TERM | !intensifier TERM FACTOR |
+ *		TERM WEIGHT | !courtesy TERM WEIGHT |
+ *		!negator TERM [WEIGHT] | !intensifier TERM FACTOR |
  *		!contrast TERM
  *	intent-LANG.tsv, intent-all.tsv:
  *		INTENT PHRASE WEIGHT
@@ -45,8 +46,8 @@
 #define VOCAB_PIECE	6
 
 enum sense_kind {
-	SENSE_TERM,		/* sentiment weight, -4..4 */
-	SENSE_NEGATOR,
+	SENSE_TERM,		/* sentiment weight, -4..4; arg: TERM_ bits */
+	SENSE_NEGATOR,		/* weight: when it turns no term, <= 0 */
 	SENSE_INTENSIFIER,	/* weight: the factor */
 	SENSE_CONTRAST,
 	SENSE_INTENT,		/* arg: enum intent */
@@ -58,6 +59,8 @@ enum sense_kind {
    negative term ("love how" ... "cancelled"). */
 #define IRONY_HASHTAG	1
 #define IRONY_MIXED	2
+/* A term of politeness ("thanks", "please"): sentiment.h. */
+#define TERM_COURTESY	1
 
 #define SENSE_BIT(k)	(1u << (k))
 #define SENSE_SENTIMENT	(SENSE_BIT(SENSE_TERM) | \
