@@ -12,6 +12,12 @@
 #define NEG_SCOPE_CJK	4	/* Han characters a negator reaches */
 #define NEG_POSITIVE	-0.8	/* "not good": most of it, turned */
 #define NEG_NEGATIVE	-0.5	/* "not bad": mildly positive */
+/*
+ * A bad word is turned only this many words after the negator, not
+ * counting intensifiers: "not (too) bad", "no está mal", but "can't use
+ * your useless app".
+ */
+#define NEG_BAD_GAP	1
 #define INTENS_SCOPE	2	/* tokens an intensifier reaches */
 #define CONTRAST_BEFORE	0.5
 #define CONTRAST_AFTER	1.5
@@ -161,8 +167,9 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 	double x = 0, w, term, factor, after = 1, intens = 1, purity;
 	double court = 0, dangle = 0, negw;
 	size_t i, j, n;
-	int negleft = 0, intensleft = 0, isterm, isint, negator, contrast,
-	    caps, elong, mixed = 0, ml, polite;
+	/* negwords: words but intensifiers since the last negator */
+	int negleft = 0, negwords = 0, intensleft = 0, isterm, isint, negator,
+	    contrast, caps, elong, mixed = 0, ml, polite;
 	unsigned kinds, excl;
 
 	memset(s, 0, sizeof(*s));
@@ -195,6 +202,7 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			    (term = hashtag_term(v, t, i, lang)) != 0) {
 				isterm = 1;
 			} else {
+				negwords++;
 				if (negleft > 0 && --negleft == 0)
 					unturned(&x, s, &dangle);
 				if (intensleft > 0)
@@ -262,7 +270,8 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 				w *= ELONG;
 			if (intensleft > 0)
 				w *= intens;
-			if (negleft > 0 && k->type != TOK_EMOJI) {
+			if (negleft > 0 && k->type != TOK_EMOJI &&
+			    (w > 0 || negwords <= NEG_BAD_GAP)) {
 				w *= w > 0 ? NEG_POSITIVE : NEG_NEGATIVE;
 				dangle = 0;
 			}
@@ -297,7 +306,10 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			if (negleft == 0)
 				unturned(&x, s, &dangle);
 		}
+		if (!isint)
+			negwords++;
 		if (negator) {
+			negwords = 0;
 			unturned(&x, s, &dangle);
 			negleft = (k->flags & TF_CJK) ? NEG_SCOPE_CJK :
 			    NEG_SCOPE;

@@ -3,8 +3,10 @@
  *
  * The score is the sum of the weights of the lexicon terms found (the
  * longest phrase wins at each token), each changed by its surroundings:
- * a negator flips and damps the terms of the next three tokens (four Han
- * characters) up to the end of the clause, and one that turns no term
+ * a negator flips and damps the good terms of the next three tokens (four
+ * Han characters) up to the end of the clause, and a bad one at most a
+ * word after it, intensifiers aside ("not too bad", "no está mal", not
+ * "can't use your useless app"); one that turns no term
  * counts its own weight (lexicon "!negator TERM WEIGHT": "won't let me
  * pay"); a hashtag that is no known word counts the longest term it
  * starts or ends with ("#worstdayever"), turned by a negator just before
