@@ -23,7 +23,12 @@
 #define CONTRAST_AFTER	1.5
 #define CAPS		1.5
 #define ELONG		1.3
-/* In a question, good words are mostly asked about, bad ones felt. */
+/*
+ * In a question, good words are mostly asked about, bad ones felt ("why
+ * is my bag lost again?"), except in one that opens with a word that asks
+ * for facts (lexicon "!asks": "is my flight delayed?"), where bad words
+ * count as little as good ones.
+ */
 #define QUESTION_POS	0.3
 #define QUESTION_NEG	0.8
 #define EXCL		0.15	/* per '!' */
@@ -78,6 +83,24 @@ term_follows(const struct vocab *v, const struct text *t, size_t i,
 			return 1;
 	}
 	return 0;
+}
+
+/* Does token i start a sentence that ends with '?'? */
+static int
+question_start(const struct text *t, size_t i)
+{
+	const struct tok *k = &t->tok[i];
+
+	if (!(k->flags & TF_QUESTION) || k->type == TOK_PUNCT)
+		return 0;
+	for (; i > 0; i--) {
+		k = &t->tok[i - 1];
+		if (k->type != TOK_PUNCT || k->len != 1)
+			return !(k->flags & TF_QUESTION);
+		if (strchr(".!?", *text_tok(t, i - 1)) != NULL)
+			return 1;
+	}
+	return 1;
 }
 
 /* Letters (code points) in p[0..n). */
@@ -169,11 +192,14 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 	size_t i, j, n;
 	/* negwords: words but intensifiers since the last negator */
 	int negleft = 0, negwords = 0, intensleft = 0, isterm, isint, negator,
-	    contrast, caps, elong, mixed = 0, ml, polite;
+	    contrast, caps, elong, mixed = 0, ml, polite, asks = 0;
 	unsigned kinds, excl;
 
 	memset(s, 0, sizeof(*s));
 	for (i = 0; i < t->ntok; i += n) {
+		if (question_start(t, i))
+			asks = vocab_match(v, t, i, SENSE_BIT(SENSE_ASKS), lang,
+			    &j) != NULL;
 		n = 1;
 		if (clause_end(t, i)) {
 			negleft = intensleft = 0;
@@ -276,7 +302,7 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 				dangle = 0;
 			}
 			if (k->flags & TF_QUESTION)
-				w *= w > 0 ? QUESTION_POS : QUESTION_NEG;
+				w *= w > 0 || asks ? QUESTION_POS : QUESTION_NEG;
 			w *= after;
 			if (polite && w > 0) {
 				court += w;

@@ -16,7 +16,9 @@
  * counts half and what follows one and a half; a word in capitals counts
  * 1.5 times, an elongated one ("soooo") 1.3 times; in a sentence that
  * ends with '?' good words count 0.3 times (mostly asked about: "is the
- * lounge good?") and bad ones 0.8 times; each '!' (up to three) adds 15%
+ * lounge good?") and bad ones 0.8 times, or 0.3 too when the question
+ * opens with a word that asks for facts (lexicon "!asks": "is there an
+ * issue with my booking?"); each '!' (up to three) adds 15%
  * to the whole.  Emoji and emoticons (LANG_ANY terms) count in every
  * language but are never negated.  The sum x is squashed into [-1, 1] as
  * x / sqrt(x * x + 15), rounded to three decimals; |score| below

@@ -399,10 +399,12 @@ vocab_load_lexicon(struct vocab *v, const char *name, int lang)
 				    "[<TAB>WEIGHT]");
 			add_term(v, &d, 1, SENSE_NEGATOR, lang, 0,
 			    d.nf == 3 ? number(&d, 2, -4, 0) : 0);
-		} else if (strcmp(dir, "!contrast") == 0) {
+		} else if (strcmp(dir, "!contrast") == 0 ||
+		    strcmp(dir, "!asks") == 0) {
 			if (d.nf != 2)
 				bad(&d, "expected %s<TAB>TERM", dir);
-			add_term(v, &d, 1, SENSE_CONTRAST, lang, 0, 1);
+			add_term(v, &d, 1, dir[1] == 'c' ? SENSE_CONTRAST :
+			    SENSE_ASKS, lang, 0, 1);
 		} else if (strcmp(dir, "!irony") == 0 ||
 		    strcmp(dir, "!irony-mixed") == 0) {
 			/* "#not" marks irony only as a hashtag */

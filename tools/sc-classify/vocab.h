@@ -17,7 +17,7 @@
  *	lexicon-LANG.tsv, emoji.tsv:
  *		TERM WEIGHT | !courtesy TERM WEIGHT |
  *		!negator TERM [WEIGHT] | !intensifier TERM FACTOR |
- *		!contrast TERM
+ *		!contrast TERM | !asks TERM
  *	intent-LANG.tsv, intent-all.tsv:
  *		INTENT PHRASE WEIGHT
  *	langid.tsv:
@@ -52,7 +52,8 @@ enum sense_kind {
 	SENSE_CONTRAST,
 	SENSE_INTENT,		/* arg: enum intent */
 	SENSE_LANG,		/* a language cue */
-	SENSE_IRONY		/* arg: IRONY_ bits */
+	SENSE_IRONY,		/* arg: IRONY_ bits */
+	SENSE_ASKS		/* opens a question that asks for facts */
 };
 
 /* An irony marker counts only as a hashtag ("#not"), only beside a
