@@ -44,8 +44,10 @@
 #define IRONY_ALONE	-1.5
 /*
  * "Thanks" and "please" are manners more often than feelings: they count
- * in full only in a post that asks nothing and has no bad word in it, and
- * little in "still no refund, thanks" or "is my flight on time? thanks".
+ * in full only in a post that asks nothing and has no bad word in it, or
+ * asks nothing and opens with them ("thank you for getting me home after
+ * the cancellation"), and little in "still no refund, thanks" or "is my
+ * flight on time? thanks".
  */
 #define COURTESY_DAMP	0.25
 /* "#unitedsucks", "#worstdayever": a term at either end of a hashtag. */
@@ -83,6 +85,15 @@ term_follows(const struct vocab *v, const struct text *t, size_t i,
 			return 1;
 	}
 	return 0;
+}
+
+/* Is token i the first of the text but for punctuation? */
+static int
+opens(const struct text *t, size_t i)
+{
+	while (i > 0 && t->tok[i - 1].type == TOK_PUNCT)
+		i--;
+	return i == 0;
 }
 
 /* Does token i start a sentence that ends with '?'? */
@@ -188,7 +199,7 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 	const struct sense *m;
 	const struct tok *k;
 	double x = 0, w, term, factor, after = 1, intens = 1, purity;
-	double court = 0, dangle = 0, negw;
+	double court = 0, copen = 0, dangle = 0, negw;
 	size_t i, j, n;
 	/* negwords: words but intensifiers since the last negator */
 	int negleft = 0, negwords = 0, intensleft = 0, isterm, isint, negator,
@@ -304,7 +315,9 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			if (k->flags & TF_QUESTION)
 				w *= w > 0 || asks ? QUESTION_POS : QUESTION_NEG;
 			w *= after;
-			if (polite && w > 0) {
+			if (polite && w > 0 && opens(t, i)) {
+				copen += w;
+			} else if (polite && w > 0) {
 				court += w;
 			} else {
 				x += w;
@@ -321,6 +334,7 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			unturned(&x, s, &dangle);
 			x *= CONTRAST_BEFORE;
 			court *= CONTRAST_BEFORE;
+			copen *= CONTRAST_BEFORE;
 			s->pos *= CONTRAST_BEFORE;
 			s->neg *= CONTRAST_BEFORE;
 			after = CONTRAST_AFTER;
@@ -347,12 +361,12 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			intensleft--;
 	}
 	unturned(&x, s, &dangle);
-	if (court > 0) {
-		if (s->neg > 0 || t->nquest > 0)
-			court *= COURTESY_DAMP;
-		x += court;
-		s->pos += court;
-	}
+	if (s->neg > 0 || t->nquest > 0)
+		court *= COURTESY_DAMP;
+	if (t->nquest > 0)
+		copen *= COURTESY_DAMP;
+	x += court + copen;
+	s->pos += court + copen;
 	/*
 	 * "I love how my flight got cancelled", not "love how kind", nor
 	 * the "呵呵" (hehe) of a review that is mostly praise.

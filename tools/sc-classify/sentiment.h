@@ -11,7 +11,8 @@
  * pay"); a hashtag that is no known word counts the longest term it
  * starts or ends with ("#worstdayever"), turned by a negator just before
  * it ("#nothappy"); courtesy terms ("thanks") count a quarter in a post
- * with a question or a negative term; an intensifier multiplies the
+ * with a question, or with a negative term unless the post opens with
+ * them; an intensifier multiplies the
  * next term by its factor; after a contrast word ("but") what came before
  * counts half and what follows one and a half; a word in capitals counts
  * 1.5 times, an elongated one ("soooo") 1.3 times; in a sentence that
