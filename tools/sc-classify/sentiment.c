@@ -199,11 +199,11 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 	const struct sense *m;
 	const struct tok *k;
 	double x = 0, w, term, factor, after = 1, intens = 1, purity;
-	double court = 0, copen = 0, dangle = 0, negw;
+	double court = 0, copen = 0, dangle = 0, negw, bias;
 	size_t i, j, n;
 	/* negwords: words but intensifiers since the last negator */
 	int negleft = 0, negwords = 0, intensleft = 0, isterm, isint, negator,
-	    contrast, caps, elong, mixed = 0, ml, polite, asks = 0;
+	    contrast, caps, elong, mixed = 0, ml, polite, asks = 0, smile = 0;
 	unsigned kinds, excl;
 
 	memset(s, 0, sizeof(*s));
@@ -315,6 +315,8 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 			if (k->flags & TF_QUESTION)
 				w *= w > 0 || asks ? QUESTION_POS : QUESTION_NEG;
 			w *= after;
+			if (w > 0 && k->type == TOK_EMOJI)
+				smile = 1;
 			if (polite && w > 0 && opens(t, i)) {
 				copen += w;
 			} else if (polite && w > 0) {
@@ -367,6 +369,17 @@ sentiment_score(const struct vocab *v, const struct text *t, int lang,
 		copen *= COURTESY_DAMP;
 	x += court + copen;
 	s->pos += court + copen;
+	/*
+	 * In a post to a brand a complaint with a kind word in it is still a
+	 * complaint: where good and bad terms meet, the bad weigh the
+	 * lexicon's "!negativity" times as much, unless a smiling emoji says
+	 * the writer is content.
+	 */
+	bias = lang >= 0 ? v->negativity[lang & 0xff] : 0;
+	if (bias > 1 && s->pos > 0 && s->neg > 0 && !smile) {
+		x -= (bias - 1) * s->neg;
+		s->neg *= bias;
+	}
 	/*
 	 * "I love how my flight got cancelled", not "love how kind", nor
 	 * the "呵呵" (hehe) of a review that is mostly praise.

@@ -416,6 +416,10 @@ vocab_load_lexicon(struct vocab *v, const char *name, int lang)
 			    (n == 1 && (v->scratch.tok[0].flags & TF_HASHTAG) ?
 			    IRONY_HASHTAG : 0) | (dir[6] == '-' ?
 			    IRONY_MIXED : 0), 1);
+		} else if (strcmp(dir, "!negativity") == 0) {
+			if (d.nf != 2)
+				bad(&d, "expected !negativity<TAB>FACTOR");
+			v->negativity[lang & 0xff] = number(&d, 1, 1, 4);
 		} else if (strcmp(dir, "!intensifier") == 0) {
 			if (d.nf != 3)
 				bad(&d, "expected !intensifier<TAB>TERM<TAB>"

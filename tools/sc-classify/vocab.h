@@ -17,7 +17,7 @@
  *	lexicon-LANG.tsv, emoji.tsv:
  *		TERM WEIGHT | !courtesy TERM WEIGHT |
  *		!negator TERM [WEIGHT] | !intensifier TERM FACTOR |
- *		!contrast TERM | !asks TERM
+ *		!contrast TERM | !asks TERM | !negativity FACTOR
  *	intent-LANG.tsv, intent-all.tsv:
  *		INTENT PHRASE WEIGHT
  *	langid.tsv:
@@ -128,6 +128,8 @@ struct vocab {
 	struct alias	*alias;		/* terms without diacritics, */
 	size_t		 nalias, aalias;/* added at vocab_freeze() */
 	struct buf	 aliaskeys;
+	/* Per language index, lexicon "!negativity": 0 when not given. */
+	float		 negativity[256];
 };
 
 void	vocab_init(struct vocab *v);

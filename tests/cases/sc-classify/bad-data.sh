@@ -39,6 +39,8 @@ try lexicon-en.tsv '!negator	not	-1	2' \
     "$p/lexicon-en.tsv:1: expected !negator<TAB>TERM[<TAB>WEIGHT]"
 try lexicon-en.tsv '!asks	is	1' \
     "$p/lexicon-en.tsv:1: expected !asks<TAB>TERM"
+try lexicon-en.tsv '!negativity	0.5' \
+    "$p/lexicon-en.tsv:1: must be 1 to 4: 0.5"
 try lexicon-en.tsv '!courtesy	thanks' \
     "$p/lexicon-en.tsv:1: expected !courtesy<TAB>TERM<TAB>WEIGHT"
 try lexicon-en.tsv '!courtesy	thanks	-1' \
