@@ -12,4 +12,7 @@ positive	El servicio no es malo
 negative	I can't use your useless app
 negative	They didn't fix the broken seat
 negative	I am not really happy
+negative	The staff was less than friendly
+neutral	Less than an hour to Boston
+negative	It would be nice if someone answered the phone
 T
