@@ -102,8 +102,9 @@ round3(double x)
 	return x == 0 ? 0 : x;
 }
 
+/* irony: with "irony": true after "sentiment_score" (only then). */
 static json_t *
-make_class(const struct classifier *c)
+make_class(const struct classifier *c, int irony)
 {
 	json_t *o, *conf;
 
@@ -115,6 +116,8 @@ make_class(const struct classifier *c)
 	json_object_set_nocheck(o, "intent", c->intent[INTENT_OTHER]);
 	json_object_set_nocheck(o, "sentiment", c->sentiment[1]);
 	json_object_set_new_nocheck(o, "sentiment_score", json_real(0));
+	if (irony)
+		json_object_set_new_nocheck(o, "irony", json_true());
 	json_object_set_nocheck(o, "lang", c->lang[LANG_UND]);
 	json_object_set_new_nocheck(o, "confidence", conf);
 	json_object_set_nocheck(o, "model", c->model);
@@ -126,9 +129,11 @@ class_json(struct classifier *c, const struct class_result *r)
 {
 	json_t *o, *conf;
 
-	if (c->out == NULL || c->out->refcount > 1) {
+	/* A new object when "irony" comes or goes, to keep keys in order. */
+	if (c->out == NULL || c->out->refcount > 1 ||
+	    (json_object_get(c->out, "irony") != NULL) != (r->sent.irony != 0)) {
 		json_decref(c->out);
-		c->out = make_class(c);
+		c->out = make_class(c, r->sent.irony != 0);
 	}
 	o = c->out;
 	conf = json_object_get(o, "confidence");

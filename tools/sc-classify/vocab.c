@@ -386,12 +386,25 @@ vocab_load_lexicon(struct vocab *v, const char *name, int lang)
 				bad(&d, "expected TERM<TAB>WEIGHT");
 			add_term(v, &d, 0, SENSE_TERM, lang, 0,
 			    number(&d, 1, -4, 4));
-		} else if (strcmp(dir, "!negator") == 0 ||
-		    strcmp(dir, "!contrast") == 0) {
+		} else if (strcmp(dir, "!courtesy") == 0) {
+			if (d.nf != 3)
+				bad(&d, "expected !courtesy<TAB>TERM<TAB>"
+				    "WEIGHT");
+			add_term(v, &d, 1, SENSE_TERM, lang, TERM_COURTESY,
+			    number(&d, 2, 0, 4));
+		} else if (strcmp(dir, "!negator") == 0) {
+			/* its weight: what it counts when it turns no term */
+			if (d.nf != 2 && d.nf != 3)
+				bad(&d, "expected !negator<TAB>TERM"
+				    "[<TAB>WEIGHT]");
+			add_term(v, &d, 1, SENSE_NEGATOR, lang, 0,
+			    d.nf == 3 ? number(&d, 2, -4, 0) : 0);
+		} else if (strcmp(dir, "!contrast") == 0 ||
+		    strcmp(dir, "!asks") == 0) {
 			if (d.nf != 2)
 				bad(&d, "expected %s<TAB>TERM", dir);
-			add_term(v, &d, 1, dir[1] == 'n' ? SENSE_NEGATOR :
-			    SENSE_CONTRAST, lang, 0, 1);
+			add_term(v, &d, 1, dir[1] == 'c' ? SENSE_CONTRAST :
+			    SENSE_ASKS, lang, 0, 1);
 		} else if (strcmp(dir, "!irony") == 0 ||
 		    strcmp(dir, "!irony-mixed") == 0) {
 			/* "#not" marks irony only as a hashtag */
@@ -403,6 +416,10 @@ vocab_load_lexicon(struct vocab *v, const char *name, int lang)
 			    (n == 1 && (v->scratch.tok[0].flags & TF_HASHTAG) ?
 			    IRONY_HASHTAG : 0) | (dir[6] == '-' ?
 			    IRONY_MIXED : 0), 1);
+		} else if (strcmp(dir, "!negativity") == 0) {
+			if (d.nf != 2)
+				bad(&d, "expected !negativity<TAB>FACTOR");
+			v->negativity[lang & 0xff] = number(&d, 1, 1, 4);
 		} else if (strcmp(dir, "!intensifier") == 0) {
 			if (d.nf != 3)
 				bad(&d, "expected !intensifier<TAB>TERM<TAB>"

@@ -15,8 +15,9 @@
  * line, blank lines skipped) are in sc-classify(1):
  *
  *	lexicon-LANG.tsv, emoji.tsv:
- *		TERM WEIGHT | !negator TERM | !intensifier TERM FACTOR |
- *		!contrast TERM
+ *		TERM WEIGHT | !courtesy TERM WEIGHT |
+ *		!negator TERM [WEIGHT] | !intensifier TERM FACTOR |
+ *		!contrast TERM | !asks TERM | !negativity FACTOR
  *	intent-LANG.tsv, intent-all.tsv:
  *		INTENT PHRASE WEIGHT
  *	langid.tsv:
@@ -45,19 +46,22 @@
 #define VOCAB_PIECE	6
 
 enum sense_kind {
-	SENSE_TERM,		/* sentiment weight, -4..4 */
-	SENSE_NEGATOR,
+	SENSE_TERM,		/* sentiment weight, -4..4; arg: TERM_ bits */
+	SENSE_NEGATOR,		/* weight: when it turns no term, <= 0 */
 	SENSE_INTENSIFIER,	/* weight: the factor */
 	SENSE_CONTRAST,
 	SENSE_INTENT,		/* arg: enum intent */
 	SENSE_LANG,		/* a language cue */
-	SENSE_IRONY		/* arg: IRONY_ bits */
+	SENSE_IRONY,		/* arg: IRONY_ bits */
+	SENSE_ASKS		/* opens a question that asks for facts */
 };
 
 /* An irony marker counts only as a hashtag ("#not"), only beside a
    negative term ("love how" ... "cancelled"). */
 #define IRONY_HASHTAG	1
 #define IRONY_MIXED	2
+/* A term of politeness ("thanks", "please"): sentiment.h. */
+#define TERM_COURTESY	1
 
 #define SENSE_BIT(k)	(1u << (k))
 #define SENSE_SENTIMENT	(SENSE_BIT(SENSE_TERM) | \
@@ -124,6 +128,8 @@ struct vocab {
 	struct alias	*alias;		/* terms without diacritics, */
 	size_t		 nalias, aalias;/* added at vocab_freeze() */
 	struct buf	 aliaskeys;
+	/* Per language index, lexicon "!negativity": 0 when not given. */
+	float		 negativity[256];
 };
 
 void	vocab_init(struct vocab *v);

@@ -34,7 +34,17 @@ try lexicon-en.tsv '!negate	not' \
 try lexicon-en.tsv '!intensifier	very' \
     "$p/lexicon-en.tsv:1: expected !intensifier<TAB>TERM<TAB>FACTOR"
 try lexicon-en.tsv '!negator	not	1' \
-    "$p/lexicon-en.tsv:1: expected !negator<TAB>TERM"
+    "$p/lexicon-en.tsv:1: must be -4 to 0: 1"
+try lexicon-en.tsv '!negator	not	-1	2' \
+    "$p/lexicon-en.tsv:1: expected !negator<TAB>TERM[<TAB>WEIGHT]"
+try lexicon-en.tsv '!asks	is	1' \
+    "$p/lexicon-en.tsv:1: expected !asks<TAB>TERM"
+try lexicon-en.tsv '!negativity	0.5' \
+    "$p/lexicon-en.tsv:1: must be 1 to 4: 0.5"
+try lexicon-en.tsv '!courtesy	thanks' \
+    "$p/lexicon-en.tsv:1: expected !courtesy<TAB>TERM<TAB>WEIGHT"
+try lexicon-en.tsv '!courtesy	thanks	-1' \
+    "$p/lexicon-en.tsv:1: must be 0 to 4: -1"
 try lexicon-en.tsv '	1' "$p/lexicon-en.tsv:1: empty term: \"\""
 try lexicon-es.tsv 'a	1	2	3	4	5' \
     "$p/lexicon-es.tsv:1: too many fields"

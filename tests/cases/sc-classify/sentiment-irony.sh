@@ -33,6 +33,9 @@ negative	呵呵，又晚了一个小时
 negative	Pünktlich wie immer #sarcasm
 negative	Merci pour la ponctualité #sarcasme
 positive	Great, another happy customer here!
+negative	Two hours on the runway, thanks for that
+negative	Nice to know the wifi is broken again
+positive	Thanks for that, very helpful
 positive	呵呵，服务真好，房间也很干净，下次还来
 T
 check intent <<'T'
