@@ -31,8 +31,12 @@
 #define CONF_MARGIN	1.25	/* z per point of lead over the runner-up */
 #define CONF_MARGIN_MAX	4.0	/* past this lead, no surer */
 #define CONF_ASKING	(-0.5)	/* question, request, feedback */
-#define CONF_ASKS	0.5	/* ... or a complaint that also asks this much */
-#define CONF_SENT	0.5	/* z per unit of agreeing sentiment */
+#define CONF_ASKS	0.5	/* a complaint that also asks this much ... */
+#define CONF_ALSO_ASKS	(-1.0)	/* ... with a question */
+#define CONF_ALSO_PLEADS (-0.5)	/* ... with a request */
+#define CONF_BARE_CUE	0.5	/* a short reply with no cue this strong ... */
+#define CONF_BARE	1.0	/* ... is the details asked for */
+#define CONF_SENT	0.5	/* praise: z per unit of positive sentiment */
 
 static const char *const names[INTENT_COUNT] = {
 	"complaint", "question", "request", "feedback", "praise", "spam",
@@ -96,16 +100,24 @@ number_cue(const struct vocab *v, const struct text *t, size_t i,
  * (the runner-up is as likely, and often neither is right); each point
  * of lead over the runner-up is about a cue and a half of evidence for
  * the winner, worth 1.25, so a lead of 1.5 reads 0.7, 2 reads 0.82 and
- * 3 reads 0.94; asking (question, request, feedback) is surer of less,
- * since a question or a plea so often hides a complaint, and so is a
- * complaint that also asks, which a reader may take for the asking; and a
- * complaint with negative sentiment, or praise with positive, is the
- * surer by half the sentiment's strength (sc-classify(1), Calibration).
- * tests/bench/intent.sh checks how often each band is right on real
- * customer tweets.
+ * 3 reads 0.94.  Asking (question, request, feedback) is surer of less,
+ * since a question or a plea so often hides a complaint; a complaint
+ * that also asks a question is surer of less still, the question being
+ * what such a complaint is most often taken for, and one that also
+ * pleads a little less.  A short reply to the brand with no cue of any
+ * intent (shortreply: REPLY_OTHER was added) is the details or the
+ * acknowledgement asked for, and is other all but always.  Praise is
+ * the surer by half its positive sentiment: a warm tone is seldom
+ * anything but praise.  A complaint's negative tone is not counted
+ * again (its lead already holds it, NEGATIVITY): the questions, pleas
+ * and details that tell of a problem are as negative, and the stronger
+ * sentiment scores of the lexicon made such posts look surer than they
+ * were (sc-classify(1), Calibration).  tests/bench/intent.sh checks how
+ * often each band is right on real customer tweets.
  */
 double
-intent_calibrate(const double *sc, int in, double sentiment)
+intent_calibrate(const double *sc, int in, double sentiment,
+    int shortreply)
 {
 	double second = -INFINITY, z;
 	int i;
@@ -117,12 +129,13 @@ intent_calibrate(const double *sc, int in, double sentiment)
 	if (in == INTENT_QUESTION || in == INTENT_REQUEST ||
 	    in == INTENT_FEEDBACK)
 		z += CONF_ASKING;
-	else if (in == INTENT_COMPLAINT && (sc[INTENT_QUESTION] >= CONF_ASKS ||
-	    sc[INTENT_REQUEST] >= CONF_ASKS))
-		z += CONF_ASKING;
-	if (in == INTENT_COMPLAINT)
-		z += CONF_SENT * -sentiment;
-	else if (in == INTENT_PRAISE)
+	else if (in == INTENT_COMPLAINT && sc[INTENT_QUESTION] >= CONF_ASKS)
+		z += CONF_ALSO_ASKS;
+	else if (in == INTENT_COMPLAINT && sc[INTENT_REQUEST] >= CONF_ASKS)
+		z += CONF_ALSO_PLEADS;
+	else if (in == INTENT_OTHER && shortreply && second < CONF_BARE_CUE)
+		z += CONF_BARE;
+	if (in == INTENT_PRAISE && sentiment > 0)
 		z += CONF_SENT * sentiment;
 	return 1 / (1 + exp(-z));
 }
@@ -136,7 +149,7 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	double cue[INTENT_COUNT], *sc = g->score;
 	int hits[INTENT_COUNT];
 	size_t i, n;
-	int in, ml, lang2 = s->lang2;
+	int in, ml, lang2 = s->lang2, shortreply = 0;
 
 	memset(cue, 0, sizeof(cue));
 	memset(hits, 0, sizeof(hits));
@@ -196,8 +209,10 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	 * ("Thanks, that worked!").
 	 */
 	if ((ctx & CTX_REPLY_TO_BRAND) && t->nwords <= REPLY_SHORT &&
-	    cue[INTENT_PRAISE] <= 0)
+	    cue[INTENT_PRAISE] <= 0) {
 		sc[INTENT_OTHER] += REPLY_OTHER;
+		shortreply = 1;
+	}
 	/* Banter among a crowd of accounts. */
 	if (t->nmention >= CROWD)
 		sc[INTENT_OTHER] += CROWD_OTHER;
@@ -206,5 +221,5 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	for (in = 0; in < INTENT_COUNT; in++)
 		if (sc[in] > sc[g->intent])
 			g->intent = in;
-	g->conf = intent_calibrate(sc, g->intent, s->score);
+	g->conf = intent_calibrate(sc, g->intent, s->score, shortreply);
 }

@@ -7,8 +7,9 @@
  * plus, for spam, links next to promotional words.  "other" starts with a
  * fixed score and wins when no cue is strong enough.  The best score
  * wins; the confidence is the chance that it is right, by a rule set by
- * hand from the margin over the runner-up, the kind of intent and the
- * sentiment (intent_calibrate).
+ * hand from the margin over the runner-up, the kind of intent, the
+ * sentiment of praise and whether the post is a short reply to the brand
+ * (intent_calibrate).
  */
 #ifndef INTENT_H
 #define INTENT_H
@@ -54,9 +55,11 @@ struct intent_guess {
 
 /*
  * The calibrated confidence that intent in is right, given the scores
- * of every intent and the sentiment score (-1..1).
+ * of every intent, the sentiment score (-1..1) and whether the post is a
+ * short reply to the brand (other got its lean).
  */
-double	intent_calibrate(const double *score, int in, double sentiment);
+double	intent_calibrate(const double *score, int in, double sentiment,
+	    int shortreply);
 /* ctx: CTX_ bits. */
 void	intent_guess(const struct vocab *v, const struct text *t, int lang,
 	    const struct sentiment *s, int ctx, struct intent_guess *g);
