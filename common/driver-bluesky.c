@@ -756,9 +756,10 @@ bsky_reply(struct net *n, const json_t *post, const char *text,
 	struct net_req get;
 	const json_t *view;
 	char tb[TIME_STRLEN];
-	const char *uri, *rkey = NULL;
+	const char *uri, *rkey = NULL, *why;
 	json_t *j, *parent, *root, *body;
 	size_t len;
+	long status;
 	int own;
 
 	(void)idem;
@@ -773,6 +774,8 @@ bsky_reply(struct net *n, const json_t *post, const char *text,
 	    b->did, len) == 0 && (rkey = strrchr(uri + 5, '/')) != NULL &&
 	    rkey[1] != '\0';
 	if (own) {
+		/* a deleted record is 400 RecordNotFound, not the end */
+		get.soft_status = 400;
 		net_req_url(&get, n, "/xrpc/com.atproto.repo.getRecord");
 		net_req_param(&get, "repo", b->did);
 		net_req_param(&get, "collection", BSKY_POST);
@@ -783,7 +786,19 @@ bsky_reply(struct net *n, const json_t *post, const char *text,
 	}
 	net_req_header(&get, "Authorization: Bearer %s", b->access);
 	j = net_call_json(n, &get, own ? "getRecord" : "getPosts");
+	status = get.status;
 	net_req_free(&get);
+	if (status == 400) {
+		why = net_str(j, "error");
+		if (why != NULL && strcmp(why, "RecordNotFound") == 0)
+			snprintf(err, errlen, "getRecord: the post is gone "
+			    "(deleted?)");
+		else
+			snprintf(err, errlen, "getRecord: HTTP 400: %s",
+			    why != NULL ? why : "no reason given");
+		json_decref(j);
+		return -1;
+	}
 	/* a post view {uri, cid, record}; a record {uri, cid, value} */
 	view = own ? j : json_array_get(json_object_get(j, "posts"), 0);
 	if ((parent = bsky_ref(view)) == NULL) {

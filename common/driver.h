@@ -111,6 +111,14 @@ struct net_req {
 	size_t		 nheaders;
 	struct buf	 body;
 	int		 has_body;
+	/*
+	 * A status other than 2xx that the driver reads as an answer (a
+	 * record not found, say), or 0: net_call_json() then returns its
+	 * JSON body (json null when it has none) instead of ending the run,
+	 * and status says which it was.
+	 */
+	long		 soft_status;
+	long		 status;	/* set by net_call_json() */
 };
 
 /* One post of a page, or a reject. */

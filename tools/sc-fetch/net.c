@@ -450,9 +450,13 @@ run_call_json(struct net *n, struct net_req *rq, const char *what)
 	progress(n, "%s", what);
 	while ((rc = send_req(n, rq)) == 1)
 		continue;
-	if (rc == -1)
+	rq->status = n->run->resp.status;
+	if (rc == -1 && (rq->soft_status == 0 ||
+	    rq->status != rq->soft_status))
 		refused(n, method, buf_str(&rq->url), &n->run->resp);
 	n->run->throttles = 0;
+	if (rc == -1 && n->run->resp.body.len == 0)
+		return json_null();
 	return answer_json(n, method, buf_str(&rq->url), &n->run->resp);
 }
 

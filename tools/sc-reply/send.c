@@ -157,7 +157,8 @@ send_call_json(struct net *n, struct net_req *rq, const char *what)
 		    rq->body.s : NULL, rq->body.len, &resp) == -1)
 			die(SC_EXIT_TEMPFAIL, "%s: %s: %s; try again later",
 			    n->drv->name, what, resp.error);
-		if (resp.status >= 200 && resp.status < 300)
+		if ((resp.status >= 200 && resp.status < 300) ||
+		    (rq->soft_status != 0 && resp.status == rq->soft_status))
 			break;
 		w = throttle_wait(n->drv, n, &resp);
 		if (w < 0 || tries >= SEND_THROTTLES)
@@ -172,8 +173,11 @@ send_call_json(struct net *n, struct net_req *rq, const char *what)
 			    "try again later", n->drv->name, what, w);
 		wait_secs(s, w);
 	}
+	rq->status = resp.status;
 	j = json_loadb(buf_str(&resp.body), resp.body.len, 0, NULL);
 	http_resp_free(&resp);
+	if (j == NULL && rq->status == rq->soft_status)
+		return json_null();
 	if (j == NULL)
 		die(SC_EXIT_FATAL, "%s: %s: the answer is not JSON",
 		    n->drv->name, what);

@@ -167,6 +167,18 @@ jq -e -s '[.[] | select(.path | endswith("getRecord"))] | length == 2' \
 jq -e --arg p1 "bluesky:$p1" '.reply.status == "sent" and
     .reply.sent_id == $p1 and (.reply.sent_ids | length) == 3' "$T/out" \
     >/dev/null || fail "bluesky: $(cat "$T/out")"
+# An answer to a post of the account's own that is gone (getRecord
+# answers 400 RecordNotFound) fails alone; the next record still goes.
+gone=$(printf '%s' "$p1" | sed 's,/[^/]*$,/3zzzgone,')
+jq -c --arg g "bluesky:$gone" '.id = $g | del(.reply.thread) |
+    .reply.text = "t1"' "$T/inb" >"$T/ing"
+jq -c 'del(.reply.thread) | .reply.text = "t2"' "$T/inb" >>"$T/ing"
+sc-reply --send --journal "$T/jg" --api-base "$MOCK_URL" "$T/ing" \
+    >"$T/out" 2>"$T/err"
+[ $? -eq 1 ] || fail "bluesky gone: exit: $(cat "$T/err")"
+jq -s -e '.[0].reply.status == "failed" and (.[0].reply.error |
+    test("the post is gone")) and .[1].reply.status == "sent"' "$T/out" \
+    >/dev/null || fail "bluesky gone: $(cat "$T/out")"
 mock_stop
 
 # kill -9 at random moments of a send of threads, run again until a run
