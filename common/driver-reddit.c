@@ -27,7 +27,7 @@
  *    its author.  A parent on the same page gives its author; the others
  *    are asked of /api/info, up to 100 fullnames a request, so one
  *    request per page of comments (none for search, whose submissions
- *    answer nothing).  The author's handle goes to normalize() as
+ *    answer nothing, nor when no brand account is known).  The author's handle goes to normalize() as
  *    in_reply_to_author, compared with the brand's accounts; a parent
  *    not found or deleted says nothing.
  *
@@ -464,7 +464,8 @@ reddit_to_brand(struct net *n, struct net_page *pg, const json_t *children)
 	authors = json_object();
 	reddit_authors(authors, children);
 	ask = json_array();
-	for (i = 0; n != NULL && i < pg->nitems; i++) {
+	/* with no brand account known, an author would tell nothing */
+	for (i = 0; n != NULL && n->brands && i < pg->nitems; i++) {
 		if (pg->items[i].post == NULL || (to = net_str(
 		    pg->items[i].post, "in_reply_to")) == NULL ||
 		    json_object_get(authors, to) != NULL || reddit_old(n,

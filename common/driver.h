@@ -159,6 +159,7 @@ struct net {
 	int64_t		 until;		/* --until, or NET_NOTIME */
 	long		 max;		/* --max, 0: no cap */
 	int		 raw;		/* --raw */
+	int		 brands;	/* brand accounts are known */
 	int		 verbose;	/* -v count */
 	struct http	*http;		/* set before setup() */
 	struct net_run	*run;		/* net.c's own */

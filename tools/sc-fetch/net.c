@@ -790,6 +790,7 @@ brands(struct net *n, char **given, size_t ngiven)
 	v = config_brand_accounts(cfg, n->drv->name, &k);
 	for (i = 0; i < k; i++)
 		norm_brand(&r->norm, n->drv->name, v[i]);
+	n->brands = ngiven + k > 0;
 	free(v);
 	json_decref(cfg);
 }

@@ -76,11 +76,14 @@ sc-fetch reddit --mentions --api-base "$MOCK_URL" \
     fail "resume: exit $?: $(cat "$T/err")"
 diff -u "$T/out" "$T/out4" || fail "resume: output differs"
 
-# Without brand accounts nothing is guessed.
+# Without brand accounts nothing is guessed, and no parent looked up.
+: >"$T/log"
 sc-fetch reddit --mentions --api-base "$MOCK_URL" >"$T/out5" 2>"$T/err" ||
     fail "no brand: exit $?: $(cat "$T/err")"
 jq -se 'length == 7 and (any(has("in_reply_to_brand")) | not)' \
     "$T/out5" >/dev/null || fail "no brand: $(cat "$T/out5")"
+jq -se 'all(.path == "/message/mentions")' "$T/log" >/dev/null ||
+    fail "no brand: requests: $(jq -c .path "$T/log")"
 
 # Search: submissions answer nothing; no key, no /api/info.
 : >"$T/log"
