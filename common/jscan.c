@@ -331,3 +331,60 @@ closed:
 	*nm = k;
 	return 0;
 }
+
+/* Deepest object jscan_json() builds itself, and the members of each. */
+#define BUILD_DEPTH	4
+#define BUILD_MEMBERS	32
+
+static json_t *
+build(const char *s, size_t n, int depth)
+{
+	struct jscan_member m[BUILD_MEMBERS];
+	json_t *o, *v;
+	size_t nm, close, i;
+	long long x;
+	const char *p;
+
+	switch (*s) {
+	case '"':
+		if (memchr(s, '\\', n) != NULL)
+			break;
+		return json_stringn_nocheck(s + 1, n - 2);
+	case 't':
+		return json_true();
+	case 'f':
+		return json_false();
+	case 'n':
+		return json_null();
+	case '{':
+		if (depth == BUILD_DEPTH || jscan_object(s, n, m,
+		    BUILD_MEMBERS, &nm, &close) == -1)
+			break;
+		o = json_object();
+		for (i = 0; i < nm; i++)
+			if ((v = build(s + m[i].val, m[i].vallen,
+			    depth + 1)) == NULL ||
+			    json_object_setn_new_nocheck(o, s + m[i].key,
+			    m[i].keylen, v) == -1) {
+				json_decref(o);
+				return NULL;
+			}
+		return o;
+	default:
+		/* At most 18 digits (jscan checked): no overflow. */
+		p = s + (*s == '-');
+		x = 0;
+		while (p < s + n && *p >= '0' && *p <= '9')
+			x = x * 10 + (*p++ - '0');
+		if (p != s + n)
+			break;		/* a real */
+		return json_integer(*s == '-' ? -x : x);
+	}
+	return json_loadb(s, n, JSON_DECODE_ANY, NULL);
+}
+
+json_t *
+jscan_json(const char *s, size_t n)
+{
+	return n == 0 ? NULL : build(s, n, 0);
+}

@@ -276,15 +276,15 @@ rec_filter(const struct sc_common *c, char *const *files, int nfiles,
 /*
  * The members of the scanned line named in want, parsed, as an object; or
  * NULL if one does not parse (jscan and jansson disagree: never seen, but
- * then the whole line goes to jansson).  A string without escapes, the
- * usual text, is taken as it is: jscan checked it.
+ * then the whole line goes to jansson).  jscan_json() builds the plain
+ * ones (a text without escapes, the author object) without parsing them
+ * again.
  */
 static json_t *
 pick(const char *s, const struct jscan_member *m, size_t nm,
     const char *const *want)
 {
 	json_t *post, *v;
-	const char *p;
 	size_t i, n;
 
 	post = json_object();
@@ -295,11 +295,7 @@ pick(const char *s, const struct jscan_member *m, size_t nm,
 				break;
 		if (want[n] == NULL)
 			continue;
-		p = s + m[i].val;
-		if (*p == '"' && memchr(p, '\\', m[i].vallen) == NULL)
-			v = json_stringn_nocheck(p + 1, m[i].vallen - 2);
-		else
-			v = json_loadb(p, m[i].vallen, JSON_DECODE_ANY, NULL);
+		v = jscan_json(s + m[i].val, m[i].vallen);
 		if (v == NULL || json_object_setn_new_nocheck(post,
 		    s + m[i].key, m[i].keylen, v) == -1) {
 			json_decref(post);
