@@ -8,39 +8,87 @@
 
 static const char hex[] = "0123456789abcdef";
 
-void
-jsonw_string(struct buf *b, const char *s, size_t n)
+/*
+ * The writers below append without the NUL that buf.h keeps after the
+ * bytes, in room made first; jsonw() and jsonw_string() end with it.
+ */
+static inline void
+addc(struct buf *b, char c)
+{
+	if (b->cap - b->len < 2)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+}
+
+static inline void
+add(struct buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+/* Does s[0..n) need no escape? */
+static int
+plain(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')
+			return 0;
+	return 1;
+}
+
+static void
+string(struct buf *b, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + n, *run;
 	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 
-	buf_grow(b, n + 2);
-	buf_addc(b, '"');
+	if (b->cap - b->len <= n + 2)
+		buf_grow(b, n + 2);
+	if (plain(p, n)) {
+		b->s[b->len++] = '"';
+		memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len++] = '"';
+		return;
+	}
+	addc(b, '"');
 	while (p < end) {
 		run = p;
 		while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
 			p++;
 		if (p > run)
-			buf_add(b, run, (size_t)(p - run));
+			add(b, (const char *)run, (size_t)(p - run));
 		if (p == end)
 			break;
 		switch (*p) {
-		case '"':  buf_add(b, "\\\"", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '\b': buf_add(b, "\\b", 2); break;
-		case '\f': buf_add(b, "\\f", 2); break;
+		case '"':  add(b, "\\\"", 2); break;
+		case '\\': add(b, "\\\\", 2); break;
+		case '\n': add(b, "\\n", 2); break;
+		case '\r': add(b, "\\r", 2); break;
+		case '\t': add(b, "\\t", 2); break;
+		case '\b': add(b, "\\b", 2); break;
+		case '\f': add(b, "\\f", 2); break;
 		default:
 			esc[4] = hex[*p >> 4];
 			esc[5] = hex[*p & 0xf];
-			buf_add(b, esc, 6);
+			add(b, esc, 6);
 		}
 		p++;
 	}
-	buf_addc(b, '"');
+	addc(b, '"');
+}
+
+void
+jsonw_string(struct buf *b, const char *s, size_t n)
+{
+	string(b, s, n);
+	b->s[b->len] = '\0';
 }
 
 void
@@ -119,43 +167,43 @@ jsonw_int(struct buf *b, json_int_t v)
 	while ((u /= 10) != 0);
 	if (v < 0)
 		*--p = '-';
-	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
-void
-jsonw(struct buf *b, const json_t *j)
+static void
+value(struct buf *b, const json_t *j)
 {
 	const char *key;
 	json_t *v;
-	size_t i, n;
+	size_t i, n, klen;
 	int first;
 
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:
-		buf_addc(b, '{');
+		addc(b, '{');
 		first = 1;
-		json_object_foreach((json_t *)j, key, v) {
+		json_object_keylen_foreach((json_t *)j, key, klen, v) {
 			if (!first)
-				buf_addc(b, ',');
+				addc(b, ',');
 			first = 0;
-			jsonw_string(b, key, strlen(key));
-			buf_addc(b, ':');
-			jsonw(b, v);
+			string(b, key, klen);
+			addc(b, ':');
+			value(b, v);
 		}
-		buf_addc(b, '}');
+		addc(b, '}');
 		break;
 	case JSON_ARRAY:
-		buf_addc(b, '[');
+		addc(b, '[');
 		n = json_array_size(j);
 		for (i = 0; i < n; i++) {
 			if (i)
-				buf_addc(b, ',');
-			jsonw(b, json_array_get(j, i));
+				addc(b, ',');
+			value(b, json_array_get(j, i));
 		}
-		buf_addc(b, ']');
+		addc(b, ']');
 		break;
 	case JSON_STRING:
-		jsonw_string(b, json_string_value(j), json_string_length(j));
+		string(b, json_string_value(j), json_string_length(j));
 		break;
 	case JSON_INTEGER:
 		jsonw_int(b, json_integer_value(j));
@@ -164,13 +212,21 @@ jsonw(struct buf *b, const json_t *j)
 		jsonw_real(b, json_real_value(j));
 		break;
 	case JSON_TRUE:
-		buf_add(b, "true", 4);
+		add(b, "true", 4);
 		break;
 	case JSON_FALSE:
-		buf_add(b, "false", 5);
+		add(b, "false", 5);
 		break;
 	case JSON_NULL:
-		buf_add(b, "null", 4);
+		add(b, "null", 4);
 		break;
 	}
+}
+
+void
+jsonw(struct buf *b, const json_t *j)
+{
+	value(b, j);
+	buf_grow(b, 0);
+	b->s[b->len] = '\0';
 }

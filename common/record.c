@@ -273,6 +273,19 @@ rec_filter(const struct sc_common *c, char *const *files, int nfiles,
 	return status;
 }
 
+/* Is the key k[0..n) (no NUL in it) one of want? */
+static int
+wanted(const char *const *want, const char *k, size_t n)
+{
+	const char *w;
+
+	for (; (w = *want) != NULL; want++)
+		if (n == 0 ? w[0] == '\0' : w[0] == k[0] &&
+		    strncmp(w, k, n) == 0 && w[n] == '\0')
+			return 1;
+	return 0;
+}
+
 /*
  * The members of the scanned line named in want, parsed, as an object; or
  * NULL if one does not parse (jscan and jansson disagree: never seen, but
@@ -285,15 +298,11 @@ pick(const char *s, const struct jscan_member *m, size_t nm,
     const char *const *want)
 {
 	json_t *post, *v;
-	size_t i, n;
+	size_t i;
 
 	post = json_object();
 	for (i = 0; i < nm; i++) {
-		for (n = 0; want[n] != NULL; n++)
-			if (strlen(want[n]) == m[i].keylen &&
-			    memcmp(want[n], s + m[i].key, m[i].keylen) == 0)
-				break;
-		if (want[n] == NULL)
+		if (!wanted(want, s + m[i].key, m[i].keylen))
 			continue;
 		v = jscan_json(s + m[i].val, m[i].vallen);
 		if (v == NULL || json_object_setn_new_nocheck(post,
