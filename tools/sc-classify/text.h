@@ -74,7 +74,7 @@ struct tok {
 	uint8_t		 script;/* enum script of its letters */
 	uint8_t		 flags;
 	/* Set by vocab_annotate(): */
-	uint32_t	 hash;	/* of the token's text */
+	uint32_t	 hash;	/* (uint32_t)hmap_hash() of its text */
 	int32_t		 entry;	/* its vocab entry, -1: none */
 	uint32_t	 phrase;	/* its phrases: text.phrase[phrase..] */
 	uint32_t	 nphrase;

@@ -118,6 +118,7 @@ add_phrase(struct triage *tr, const char *s, unsigned kinds)
 	struct text *t = &tr->scratch;
 	void **slot;
 	size_t len, flen;
+	uint32_t h;
 
 	text_tokenize(t, s, strlen(s));
 	if (t->ntok == 0)
@@ -127,6 +128,8 @@ add_phrase(struct triage *tr, const char *s, unsigned kinds)
 	slot = hmap_put(tr->phrase, text_tok(t, 0), len, NULL);
 	*slot = (void *)((uintptr_t)*slot | kinds);
 	flen = t->tok[0].len;
+	h = (uint32_t)hmap_hash(text_tok(t, 0), flen);
+	tr->firstbits[h / 64 % FIRSTBITS] |= (uint64_t)1 << h % 64;
 	slot = hmap_put(tr->first, text_tok(t, 0), flen, NULL);
 	if ((uintptr_t)*slot < t->ntok)
 		*slot = (void *)(uintptr_t)t->ntok;
@@ -349,6 +352,7 @@ scan_cues(const struct triage *tr, const struct text *t, int *booking)
 	size_t i, n, maxn, len;
 	size_t lastcue = (size_t)-1, lastref = (size_t)-1;
 	unsigned kinds = 0, k;
+	uint32_t h;
 
 	*booking = 0;
 	for (i = 0; i < t->ntok; i++) {
@@ -360,8 +364,10 @@ scan_cues(const struct triage *tr, const struct text *t, int *booking)
 				*booking = 1;
 			lastref = i;
 		}
-		slot = hmap_get(tr->first, text_tok(t, i), t->tok[i].len);
-		if (slot == NULL)
+		h = t->tok[i].hash;
+		if (!(tr->firstbits[h / 64 % FIRSTBITS] >> h % 64 & 1) ||
+		    (slot = hmap_get(tr->first, text_tok(t, i),
+		    t->tok[i].len)) == NULL)
 			continue;
 		maxn = (uintptr_t)*slot;
 		for (n = 1; n <= maxn && i + n <= t->ntok; n++) {

@@ -22,6 +22,7 @@
 #define TRIAGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <jansson.h>
 
 #include "brand.h"
@@ -70,6 +71,10 @@ struct triage {
 	/* Set up by triage_init(). */
 	struct hmap	*phrase;	/* normalized phrase -> kinds */
 	struct hmap	*first;		/* its first token -> longest */
+	/* A bit per (uint32_t)hmap_hash() of a first token, mod FIRSTBITS *
+	   64: most tokens are then passed over without a look-up. */
+#define FIRSTBITS	128
+	uint64_t	 firstbits[FIRSTBITS];
 	struct hmap	*reghandle;	/* lower-case handle -> 1 */
 	struct brand	 brand;
 	struct text	 scratch;
