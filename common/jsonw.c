@@ -1,5 +1,6 @@
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +30,29 @@ add(struct buf *b, const char *s, size_t n)
 	b->len += n;
 }
 
-/* Does s[0..n) need no escape? */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+/* Nonzero when some byte of x is below n (n <= 128); may err towards 1. */
+#define HAS_LESS(x, n)	(((x) - ONES * (n)) & ~(x) & HIGHS)
+#define HAS_ZERO(x)	HAS_LESS(x, 1)
+
+/* Does s[0..n) need no escape?  Eight bytes at a time. */
 static int
 plain(const unsigned char *p, size_t n)
 {
-	size_t i;
+	uint64_t x;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
+	for (; n - i >= 8; i += 8) {
+		memcpy(&x, p + i, 8);
+		/* Bytes of 0x80 and above are never escaped; an error
+		   towards 1 only sends the rest to the loop below. */
+		if ((HAS_LESS(x, 0x20) |
+		    HAS_ZERO(x ^ (ONES * '"')) |
+		    HAS_ZERO(x ^ (ONES * '\\'))) != 0)
+			break;
+	}
+	for (; i < n; i++)
 		if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')
 			return 0;
 	return 1;
