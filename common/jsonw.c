@@ -152,7 +152,8 @@ jsonw_real(struct buf *b, double d)
 			while ((u /= 10) != 0);
 			if (k < 0)
 				*--p = '-';
-			buf_adds(b, p);
+			add(b, p, (size_t)(tmp + sizeof(tmp) - 1 - p));
+			b->s[b->len] = '\0';
 			return;
 		}
 	}

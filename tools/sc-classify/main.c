@@ -13,9 +13,16 @@
 #include "sc.h"
 #include "triage.h"
 
-/* The members classify_post() and triage read; it writes only "class". */
+/*
+ * The members classify_post() and triage read; it writes only "class".
+ * Platform and time only count for --history: each post spared two
+ * members to build.
+ */
 static const char *const reads[] = {
-	"text", "author", "platform", "created_at", "in_reply_to_brand", NULL
+	"text", "author", "in_reply_to_brand", NULL
+};
+static const char *const reads_history[] = {
+	"text", "author", "in_reply_to_brand", "platform", "created_at", NULL
 };
 
 /* Options of the plain classifying run. */
@@ -107,7 +114,8 @@ main(int argc, char *argv[])
 		classifier_init(&run.cl);
 		triage_init(&run.tr, c.config);
 		status = rec_filter_keys(&c, argv + optind, argc - optind,
-		    reads, "class", classify_post, &run);
+		    run.tr.history != NULL ? reads_history : reads, "class",
+		    classify_post, &run);
 		classifier_free(&run.cl);
 		models_free(run.models);
 	}
