@@ -273,17 +273,63 @@ rec_filter(const struct sc_common *c, char *const *files, int nfiles,
 	return status;
 }
 
-/* Is the key k[0..n) (no NUL in it) one of want? */
+/*
+ * Is the key k[0..n) (no NUL in it) in want: WANT_WHOLE, WANT_PART when
+ * only "k.x" members of it are, else 0.
+ */
+#define WANT_WHOLE	2
+#define WANT_PART	1
+
 static int
 wanted(const char *const *want, const char *k, size_t n)
 {
 	const char *w;
+	int part = 0;
 
 	for (; (w = *want) != NULL; want++)
-		if (n == 0 ? w[0] == '\0' : w[0] == k[0] &&
-		    strncmp(w, k, n) == 0 && w[n] == '\0')
-			return 1;
-	return 0;
+		if (n == 0 ? 1 : w[0] == k[0] && strncmp(w, k, n) == 0) {
+			if (w[n] == '\0')
+				return WANT_WHOLE;
+			if (w[n] == '.')
+				part = WANT_PART;
+		}
+	return part;
+}
+
+/*
+ * The object at v[0..vn), member k[0..kn) of the line, with only the
+ * members "k.x" of want in it; a value jscan declines, or not an
+ * object, whole.
+ */
+static json_t *
+pick_part(const char *v, size_t vn, const char *k, size_t kn,
+    const char *const *want)
+{
+	struct jscan_member m[REC_MEMBERS];
+	const char *const *w;
+	json_t *o, *x;
+	size_t nm, close, i;
+
+	if (*v != '{' || jscan_object(v, vn, m, REC_MEMBERS, &nm, &close) == -1)
+		return jscan_json(v, vn);
+	o = json_object();
+	for (i = 0; i < nm; i++) {
+		for (w = want; *w != NULL; w++)
+			if (strncmp(*w, k, kn) == 0 && (*w)[kn] == '.' &&
+			    strncmp(*w + kn + 1, v + m[i].key,
+			    m[i].keylen) == 0 &&
+			    (*w)[kn + 1 + m[i].keylen] == '\0')
+				break;
+		if (*w == NULL)
+			continue;
+		x = jscan_json(v + m[i].val, m[i].vallen);
+		if (x == NULL || json_object_setn_new_nocheck(o, v + m[i].key,
+		    m[i].keylen, x) == -1) {
+			json_decref(o);
+			return NULL;
+		}
+	}
+	return o;
 }
 
 /*
@@ -302,9 +348,16 @@ pick(const char *s, const struct jscan_member *m, size_t nm,
 
 	post = json_object();
 	for (i = 0; i < nm; i++) {
-		if (!wanted(want, s + m[i].key, m[i].keylen))
+		switch (wanted(want, s + m[i].key, m[i].keylen)) {
+		case 0:
 			continue;
-		v = jscan_json(s + m[i].val, m[i].vallen);
+		case WANT_PART:
+			v = pick_part(s + m[i].val, m[i].vallen, s + m[i].key,
+			    m[i].keylen, want);
+			break;
+		default:
+			v = jscan_json(s + m[i].val, m[i].vallen);
+		}
 		if (v == NULL || json_object_setn_new_nocheck(post,
 		    s + m[i].key, m[i].keylen, v) == -1) {
 			json_decref(post);

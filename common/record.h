@@ -79,6 +79,9 @@ int		 rec_filter(const struct sc_common *c, char *const *files,
  * one (or added at the end).  Other lines, and lines the checker declines,
  * take rec_filter()'s path, so a bad line is rejected with the same
  * message either way.  fn must change nothing in post but key.
+ * A name "a.b" in want asks for member b of the object a: post's a then
+ * holds only the members so named (when jscan.h finds a plain; else, or
+ * when a is no object, all of it).
  */
 #define REC_MEMBERS	64
 /*

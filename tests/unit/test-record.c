@@ -418,6 +418,50 @@ test_next_keys(void)
 	free(files[0]);
 }
 
+/* rec_next_keys with "a.b": only the members named of a nested object. */
+static void
+test_next_keys_part(void)
+{
+	static const char text[] =
+	    "{\"id\":\"x:1\",\"author\":{\"id\":\"u\",\"followers\":12,"
+	    "\"verified\":true,\"name\":\"N\"}}\n"
+	    "{\"author\":[1,2]}\n"
+	    "{\"author\":{\"followers\":1,\"followers\":2}}\n";
+	static const char *const want[] = {
+		"author.followers", "author.verified", NULL
+	};
+	struct sc_common c;
+	struct recin *r;
+	json_t *j, *a;
+	char *files[1], *err;
+
+	cli_init(&c);
+	files[0] = write_file("part.ndjson", text, sizeof(text) - 1);
+	capture();
+	r = rec_open(&c, files, 1);
+	j = rec_next_keys(r, want);
+	a = json_object_get(j, "author");
+	ok(json_object_size(j) == 1 && json_object_size(a) == 2 &&
+	    json_integer_value(json_object_get(a, "followers")) == 12 &&
+	    json_is_true(json_object_get(a, "verified")),
+	    "author.followers, author.verified: those two of author only");
+	json_decref(j);
+	j = rec_next_keys(r, want);
+	ok(json_array_size(json_object_get(j, "author")) == 2,
+	    "an author that is no object is taken whole");
+	json_decref(j);
+	j = rec_next_keys(r, want);
+	ok(json_integer_value(json_path(j, "author.followers")) == 2,
+	    "a key given twice goes to jansson: the last one");
+	json_decref(j);
+	rec_close(r);
+	err = captured();
+	is_str(err, "", "no message");
+	free(err);
+	unlink(files[0]);
+	free(files[0]);
+}
+
 static void
 test_lowlevel(void)
 {
@@ -540,6 +584,7 @@ main(int argc, char **argv)
 	test_strict();
 	test_lowlevel();
 	test_next_keys();
+	test_next_keys_part();
 	test_bad_rejects();
 	if (rmdir(dir) == -1)
 		ok(0, "temporary directory left clean: %s", dir);

@@ -15,14 +15,16 @@
 
 /*
  * The members classify_post() and triage read; it writes only "class".
- * Platform and time only count for --history: each post spared two
- * members to build.
+ * The author's id and handle, the platform and the time only count for
+ * --history: each post is spared building them.
  */
 static const char *const reads[] = {
-	"text", "author", "in_reply_to_brand", NULL
+	"text", "author.verified", "author.followers", "in_reply_to_brand",
+	NULL
 };
 static const char *const reads_history[] = {
-	"text", "author", "in_reply_to_brand", "platform", "created_at", NULL
+	"text", "author.verified", "author.followers", "author.id",
+	"author.handle", "in_reply_to_brand", "platform", "created_at", NULL
 };
 
 /* Options of the plain classifying run. */
