@@ -118,6 +118,10 @@ jsonw_real(struct buf *b, double d)
 		buf_add(b, "null", 4);
 		return;
 	}
+	if (d == 0 && !signbit(d)) {
+		buf_add(b, "0.0", 3);
+		return;
+	}
 	/*
 	 * Most reals sc writes are rounded to a few decimals (scores,
 	 * confidences): print those without a printf/strtod round trip.
