@@ -36,6 +36,9 @@ add(struct buf *b, const char *s, size_t n)
 #define HAS_LESS(x, n)	(((x) - ONES * (n)) & ~(x) & HIGHS)
 #define HAS_ZERO(x)	HAS_LESS(x, 1)
 
+/* Strings no longer than this are copied a byte at a time. */
+#define SHORT	24
+
 /* Does s[0..n) need no escape?  Eight bytes at a time. */
 static int
 plain(const unsigned char *p, size_t n)
@@ -67,6 +70,21 @@ string(struct buf *b, const char *s, size_t n)
 
 	if (b->cap - b->len <= n + 2)
 		buf_grow(b, n + 2);
+	if (n <= SHORT) {
+		/* Keys and labels: copy and check in one pass. */
+		char *o = b->s + b->len;
+		size_t i;
+
+		for (i = 0; i < n; i++) {
+			if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')
+				goto escape;
+			o[i + 1] = (char)p[i];
+		}
+		o[0] = '"';
+		o[n + 1] = '"';
+		b->len += n + 2;
+		return;
+	}
 	if (plain(p, n)) {
 		b->s[b->len++] = '"';
 		memcpy(b->s + b->len, s, n);
@@ -74,6 +92,7 @@ string(struct buf *b, const char *s, size_t n)
 		b->s[b->len++] = '"';
 		return;
 	}
+escape:
 	addc(b, '"');
 	while (p < end) {
 		run = p;

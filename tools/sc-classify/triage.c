@@ -418,11 +418,11 @@ set_real(json_t *o, const char *key, double x)
 static int
 is_influencer(const struct triage *tr, const json_t *post)
 {
-	const json_t *f;
+	const json_t *a = json_object_get(post, "author"), *f;
 
-	if (json_is_true(json_path(post, "author.verified")))
+	if (json_is_true(json_object_get(a, "verified")))
 		return 1;
-	f = json_path(post, "author.followers");
+	f = json_object_get(a, "followers");
 	return json_is_number(f) && json_number_value(f) >=
 	    (double)tr->influencer;
 }
