@@ -368,23 +368,28 @@ pick(const char *s, const struct jscan_member *m, size_t nm,
 }
 
 /*
- * The scanned line s with member key set to v: in place of its old value,
- * or added at the end; other bytes are copied as they came.
+ * The scanned line s with member key set to v (or to the JSON text
+ * raw[0..rawlen) when raw is not NULL): in place of its old value, or
+ * added at the end; other bytes are copied as they came.
  */
 static void
 splice(struct buf *b, const char *s, const struct jscan_member *m,
-    size_t nm, size_t close, const char *key, const json_t *v)
+    size_t nm, size_t close, const char *key, const json_t *v,
+    const char *raw, size_t rawlen)
 {
 	size_t rest;
 	int at;
 
 	buf_reset(b);
 	at = jscan_find(s, m, nm, key, strlen(key));
-	if (v == NULL) {
+	if (v == NULL && raw == NULL) {
 		buf_add(b, s, close + 1);
 	} else if (at >= 0) {
 		buf_add(b, s, m[at].val);
-		jsonw(b, v);
+		if (raw != NULL)
+			buf_add(b, raw, rawlen);
+		else
+			jsonw(b, v);
 		rest = m[at].val + m[at].vallen;
 		buf_add(b, s + rest, close + 1 - rest);
 	} else {
@@ -393,7 +398,10 @@ splice(struct buf *b, const char *s, const struct jscan_member *m,
 			buf_addc(b, ',');
 		jsonw_string(b, key, strlen(key));
 		buf_addc(b, ':');
-		jsonw(b, v);
+		if (raw != NULL)
+			buf_add(b, raw, rawlen);
+		else
+			jsonw(b, v);
 		buf_addc(b, '}');
 	}
 	buf_addc(b, '\n');
@@ -416,14 +424,15 @@ rec_next_keys(struct recin *r, const char *const *want)
 	return NULL;
 }
 
-int
-rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
-    const char *const *want, const char *key, rec_filter_fn fn, void *ctx)
+static int
+filter_keys(const struct sc_common *c, char *const *files, int nfiles,
+    const char *const *want, const char *key, rec_filter_fn fn,
+    rec_raw_fn raw, void *ctx)
 {
 	struct jscan_member m[REC_MEMBERS];
 	struct recin *r;
 	struct output *o;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, val = BUF_INIT;
 	json_t *post;
 	size_t nm, close;
 	int status;
@@ -439,18 +448,42 @@ rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
 				continue;
 			if (fn(r, post, ctx) == 0)
 				output_json(o, post);
+		} else if (raw != NULL) {
+			buf_reset(&val);
+			if (raw(r, post, &val, ctx) == 0) {
+				splice(&b, r->line, m, nm, close, key, NULL,
+				    val.s != NULL ? val.s : "", val.len);
+				output_write(o, b.s, b.len);
+				output_end_record(o);
+			}
 		} else if (fn(r, post, ctx) == 0) {
 			splice(&b, r->line, m, nm, close, key,
-			    json_object_get(post, key));
+			    json_object_get(post, key), NULL, 0);
 			output_write(o, b.s, b.len);
 			output_end_record(o);
 		}
 		json_decref(post);
 	}
 	buf_free(&b);
+	buf_free(&val);
 	status = rec_status(r);
 	rec_close(r);
 	output_set_status(status);
 	output_close(o);
 	return status;
+}
+
+int
+rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
+    const char *const *want, const char *key, rec_filter_fn fn, void *ctx)
+{
+	return filter_keys(c, files, nfiles, want, key, fn, NULL, ctx);
+}
+
+int
+rec_filter_keys_raw(const struct sc_common *c, char *const *files,
+    int nfiles, const char *const *want, const char *key, rec_filter_fn fn,
+    rec_raw_fn raw, void *ctx)
+{
+	return filter_keys(c, files, nfiles, want, key, fn, raw, ctx);
 }

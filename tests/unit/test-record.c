@@ -418,6 +418,66 @@ test_next_keys(void)
 	free(files[0]);
 }
 
+static int
+set_fn(struct recin *r, json_t *post, void *ctx)
+{
+	(void)r;
+	(void)ctx;
+	json_object_set_new(post, "k", json_string("fn"));
+	return 0;
+}
+
+static int
+set_raw(struct recin *r, json_t *post, struct buf *val, void *ctx)
+{
+	(void)ctx;
+	if (json_object_get(post, "skip") != NULL) {
+		rec_reject(r, "skipped");
+		return -1;
+	}
+	buf_adds(val, "\"raw\"");
+	return 0;
+}
+
+/* rec_filter_keys_raw: raw's text on plain lines, fn's value on others. */
+static void
+test_filter_raw(void)
+{
+	static const char text[] =
+	    "{\"a\":1}\n"
+	    "{\"a\":1,\"a\":2}\n"
+	    "{\"k\":0,\"b\":[]}\n"
+	    "{\"skip\":1}\n";
+	static const char *const want[] = { "a", "skip", NULL };
+	struct sc_common c;
+	char *files[1], *out, *err, *got, *exp;
+	int status;
+
+	cli_init(&c);
+	out = path("raw.out");
+	c.output = out;
+	files[0] = write_file("raw.ndjson", text, sizeof(text) - 1);
+	capture();
+	status = rec_filter_keys_raw(&c, files, 1, want, "k", set_fn, set_raw,
+	    NULL);
+	err = captured();
+	ok(status == SC_EXIT_REJECT, "rec_filter_keys_raw: a reject, 1");
+	exp = xasprintf("test-record: %s:4: skipped\n", files[0]);
+	is_str(err, exp, "raw's reject names its line");
+	got = read_file(out);
+	is_str(got, "{\"a\":1,\"k\":\"raw\"}\n{\"a\":2,\"k\":\"fn\"}\n"
+	    "{\"k\":\"raw\",\"b\":[]}\n",
+	    "raw's text spliced in (added, or in place); fn for a line "
+	    "parsed whole");
+	free(got);
+	free(exp);
+	free(err);
+	unlink(out);
+	unlink(files[0]);
+	free(files[0]);
+	free(out);
+}
+
 /* rec_next_keys with "a.b": only the members named of a nested object. */
 static void
 test_next_keys_part(void)
@@ -585,6 +645,7 @@ main(int argc, char **argv)
 	test_lowlevel();
 	test_next_keys();
 	test_next_keys_part();
+	test_filter_raw();
 	test_bad_rejects();
 	if (rmdir(dir) == -1)
 		ok(0, "temporary directory left clean: %s", dir);
