@@ -87,6 +87,9 @@ struct phrase {
 };
 
 struct text {
+	/* The text tokenized (in NFKC), for what reads it as written. */
+	const char	*src;
+	size_t		 nsrc;
 	struct buf	 norm;
 	struct buf	 spare;		/* scratch for the stages */
 	struct buf	 nfkc;		/* the text in NFKC, when it differs */
