@@ -256,7 +256,17 @@ fold_nfkc_quick(const char *s, size_t n)
 
 	while (p < e) {
 		if ((unsigned char)*p < 0x80) {
-			p++;
+			uint64_t x;
+
+			/* ASCII, eight bytes at a time. */
+			while (e - p >= 8) {
+				memcpy(&x, p, 8);
+				if (x & 0x8080808080808080ULL)
+					break;
+				p += 8;
+			}
+			if (p < e && (unsigned char)*p < 0x80)
+				p++;
 			continue;
 		}
 		/*

@@ -25,6 +25,7 @@
 #define JSCAN_H
 
 #include <stddef.h>
+#include <jansson.h>
 
 #define JSCAN_DEPTH	256	/* deepest nesting it checks */
 
@@ -42,6 +43,15 @@ struct jscan_member {
  */
 int	jscan_object(const char *s, size_t n, struct jscan_member *m,
 	    size_t max, size_t *nm, size_t *close);
+
+/*
+ * The jansson value of s[0..n), one value that jscan_object() accepted
+ * as a member: the same value json_loadb() gives, a new reference.
+ * Plain strings, literals, integers and objects whose keys are plain are
+ * built directly; anything else (escapes, reals, arrays, a key given
+ * twice) is handed to json_loadb().  NULL only if that fails.
+ */
+json_t	*jscan_json(const char *s, size_t n);
 
 /* The four hex digits of a \u escape at p (before e) into *v; 0 or -1. */
 int	jscan_hex4(const char *p, const char *e, unsigned *v);

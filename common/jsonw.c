@@ -1,5 +1,6 @@
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,39 +9,122 @@
 
 static const char hex[] = "0123456789abcdef";
 
-void
-jsonw_string(struct buf *b, const char *s, size_t n)
+/*
+ * The writers below append without the NUL that buf.h keeps after the
+ * bytes, in room made first; jsonw() and jsonw_string() end with it.
+ */
+static inline void
+addc(struct buf *b, char c)
+{
+	if (b->cap - b->len < 2)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+}
+
+static inline void
+add(struct buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+/* Nonzero when some byte of x is below n (n <= 128); may err towards 1. */
+#define HAS_LESS(x, n)	(((x) - ONES * (n)) & ~(x) & HIGHS)
+#define HAS_ZERO(x)	HAS_LESS(x, 1)
+
+/* Strings no longer than this are copied a byte at a time. */
+#define SHORT	24
+
+/* Does s[0..n) need no escape?  Eight bytes at a time. */
+static int
+plain(const unsigned char *p, size_t n)
+{
+	uint64_t x;
+	size_t i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&x, p + i, 8);
+		/* Bytes of 0x80 and above are never escaped; an error
+		   towards 1 only sends the rest to the loop below. */
+		if ((HAS_LESS(x, 0x20) |
+		    HAS_ZERO(x ^ (ONES * '"')) |
+		    HAS_ZERO(x ^ (ONES * '\\'))) != 0)
+			break;
+	}
+	for (; i < n; i++)
+		if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')
+			return 0;
+	return 1;
+}
+
+static void
+string(struct buf *b, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + n, *run;
 	char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 
-	buf_grow(b, n + 2);
-	buf_addc(b, '"');
+	if (b->cap - b->len <= n + 2)
+		buf_grow(b, n + 2);
+	if (n <= SHORT) {
+		/* Keys and labels: copy and check in one pass. */
+		char *o = b->s + b->len;
+		size_t i;
+
+		for (i = 0; i < n; i++) {
+			if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')
+				goto escape;
+			o[i + 1] = (char)p[i];
+		}
+		o[0] = '"';
+		o[n + 1] = '"';
+		b->len += n + 2;
+		return;
+	}
+	if (plain(p, n)) {
+		b->s[b->len++] = '"';
+		memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len++] = '"';
+		return;
+	}
+escape:
+	addc(b, '"');
 	while (p < end) {
 		run = p;
 		while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
 			p++;
 		if (p > run)
-			buf_add(b, run, (size_t)(p - run));
+			add(b, (const char *)run, (size_t)(p - run));
 		if (p == end)
 			break;
 		switch (*p) {
-		case '"':  buf_add(b, "\\\"", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '\b': buf_add(b, "\\b", 2); break;
-		case '\f': buf_add(b, "\\f", 2); break;
+		case '"':  add(b, "\\\"", 2); break;
+		case '\\': add(b, "\\\\", 2); break;
+		case '\n': add(b, "\\n", 2); break;
+		case '\r': add(b, "\\r", 2); break;
+		case '\t': add(b, "\\t", 2); break;
+		case '\b': add(b, "\\b", 2); break;
+		case '\f': add(b, "\\f", 2); break;
 		default:
 			esc[4] = hex[*p >> 4];
 			esc[5] = hex[*p & 0xf];
-			buf_add(b, esc, 6);
+			add(b, esc, 6);
 		}
 		p++;
 	}
-	buf_addc(b, '"');
+	addc(b, '"');
+}
+
+void
+jsonw_string(struct buf *b, const char *s, size_t n)
+{
+	string(b, s, n);
+	b->s[b->len] = '\0';
 }
 
 void
@@ -51,6 +135,10 @@ jsonw_real(struct buf *b, double d)
 
 	if (!isfinite(d)) {
 		buf_add(b, "null", 4);
+		return;
+	}
+	if (d == 0 && !signbit(d)) {
+		buf_add(b, "0.0", 3);
 		return;
 	}
 	/*
@@ -87,7 +175,8 @@ jsonw_real(struct buf *b, double d)
 			while ((u /= 10) != 0);
 			if (k < 0)
 				*--p = '-';
-			buf_adds(b, p);
+			add(b, p, (size_t)(tmp + sizeof(tmp) - 1 - p));
+			b->s[b->len] = '\0';
 			return;
 		}
 	}
@@ -119,43 +208,43 @@ jsonw_int(struct buf *b, json_int_t v)
 	while ((u /= 10) != 0);
 	if (v < 0)
 		*--p = '-';
-	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
-void
-jsonw(struct buf *b, const json_t *j)
+static void
+value(struct buf *b, const json_t *j)
 {
 	const char *key;
 	json_t *v;
-	size_t i, n;
+	size_t i, n, klen;
 	int first;
 
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:
-		buf_addc(b, '{');
+		addc(b, '{');
 		first = 1;
-		json_object_foreach((json_t *)j, key, v) {
+		json_object_keylen_foreach((json_t *)j, key, klen, v) {
 			if (!first)
-				buf_addc(b, ',');
+				addc(b, ',');
 			first = 0;
-			jsonw_string(b, key, strlen(key));
-			buf_addc(b, ':');
-			jsonw(b, v);
+			string(b, key, klen);
+			addc(b, ':');
+			value(b, v);
 		}
-		buf_addc(b, '}');
+		addc(b, '}');
 		break;
 	case JSON_ARRAY:
-		buf_addc(b, '[');
+		addc(b, '[');
 		n = json_array_size(j);
 		for (i = 0; i < n; i++) {
 			if (i)
-				buf_addc(b, ',');
-			jsonw(b, json_array_get(j, i));
+				addc(b, ',');
+			value(b, json_array_get(j, i));
 		}
-		buf_addc(b, ']');
+		addc(b, ']');
 		break;
 	case JSON_STRING:
-		jsonw_string(b, json_string_value(j), json_string_length(j));
+		string(b, json_string_value(j), json_string_length(j));
 		break;
 	case JSON_INTEGER:
 		jsonw_int(b, json_integer_value(j));
@@ -164,13 +253,21 @@ jsonw(struct buf *b, const json_t *j)
 		jsonw_real(b, json_real_value(j));
 		break;
 	case JSON_TRUE:
-		buf_add(b, "true", 4);
+		add(b, "true", 4);
 		break;
 	case JSON_FALSE:
-		buf_add(b, "false", 5);
+		add(b, "false", 5);
 		break;
 	case JSON_NULL:
-		buf_add(b, "null", 4);
+		add(b, "null", 4);
 		break;
 	}
+}
+
+void
+jsonw(struct buf *b, const json_t *j)
+{
+	value(b, j);
+	buf_grow(b, 0);
+	b->s[b->len] = '\0';
 }

@@ -11,6 +11,8 @@
 #define IS_UPPER(c)	((c) >= 'A' && (c) <= 'Z')
 #define IS_LOWER(c)	((c) >= 'a' && (c) <= 'z')
 #define IS_ALNUM(c)	(IS_DIGIT(c) || IS_UPPER(c) || IS_LOWER(c))
+#define IS_START(c)	(IS_DIGIT(c) || IS_UPPER(c) || (c) == '@' || \
+			(c) == '+' || (c) == '(')
 
 static const char *const names[PII_NKINDS] = {
 	"card", "iban", "email", "phone", "booking_ref"
@@ -172,6 +174,13 @@ pii_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
 	int plus, prev, ok;
 
 	for (p = s + *pos; p < e; p++) {
+		/* Most bytes can start nothing: '@', a capital, a digit,
+		   '+' and '(' can. */
+		while (!IS_START(*p))
+			if (++p == e) {
+				*pos = n;
+				return 0;
+			}
 		prev = p > s ? (unsigned char)p[-1] : ' ';
 		if (*p == '@') {
 			if (email_at(s, (size_t)(p - s), n)) {

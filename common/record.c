@@ -274,32 +274,90 @@ rec_filter(const struct sc_common *c, char *const *files, int nfiles,
 }
 
 /*
+ * Is the key k[0..n) (no NUL in it) in want: WANT_WHOLE, WANT_PART when
+ * only "k.x" members of it are, else 0.
+ */
+#define WANT_WHOLE	2
+#define WANT_PART	1
+
+static int
+wanted(const char *const *want, const char *k, size_t n)
+{
+	const char *w;
+	int part = 0;
+
+	for (; (w = *want) != NULL; want++)
+		if (n == 0 ? 1 : w[0] == k[0] && strncmp(w, k, n) == 0) {
+			if (w[n] == '\0')
+				return WANT_WHOLE;
+			if (w[n] == '.')
+				part = WANT_PART;
+		}
+	return part;
+}
+
+/*
+ * The object at v[0..vn), member k[0..kn) of the line, with only the
+ * members "k.x" of want in it; a value jscan declines, or not an
+ * object, whole.
+ */
+static json_t *
+pick_part(const char *v, size_t vn, const char *k, size_t kn,
+    const char *const *want)
+{
+	struct jscan_member m[REC_MEMBERS];
+	const char *const *w;
+	json_t *o, *x;
+	size_t nm, close, i;
+
+	if (*v != '{' || jscan_object(v, vn, m, REC_MEMBERS, &nm, &close) == -1)
+		return jscan_json(v, vn);
+	o = json_object();
+	for (i = 0; i < nm; i++) {
+		for (w = want; *w != NULL; w++)
+			if (strncmp(*w, k, kn) == 0 && (*w)[kn] == '.' &&
+			    strncmp(*w + kn + 1, v + m[i].key,
+			    m[i].keylen) == 0 &&
+			    (*w)[kn + 1 + m[i].keylen] == '\0')
+				break;
+		if (*w == NULL)
+			continue;
+		x = jscan_json(v + m[i].val, m[i].vallen);
+		if (x == NULL || json_object_setn_new_nocheck(o, v + m[i].key,
+		    m[i].keylen, x) == -1) {
+			json_decref(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+/*
  * The members of the scanned line named in want, parsed, as an object; or
  * NULL if one does not parse (jscan and jansson disagree: never seen, but
- * then the whole line goes to jansson).  A string without escapes, the
- * usual text, is taken as it is: jscan checked it.
+ * then the whole line goes to jansson).  jscan_json() builds the plain
+ * ones (a text without escapes, the author object) without parsing them
+ * again.
  */
 static json_t *
 pick(const char *s, const struct jscan_member *m, size_t nm,
     const char *const *want)
 {
 	json_t *post, *v;
-	const char *p;
-	size_t i, n;
+	size_t i;
 
 	post = json_object();
 	for (i = 0; i < nm; i++) {
-		for (n = 0; want[n] != NULL; n++)
-			if (strlen(want[n]) == m[i].keylen &&
-			    memcmp(want[n], s + m[i].key, m[i].keylen) == 0)
-				break;
-		if (want[n] == NULL)
+		switch (wanted(want, s + m[i].key, m[i].keylen)) {
+		case 0:
 			continue;
-		p = s + m[i].val;
-		if (*p == '"' && memchr(p, '\\', m[i].vallen) == NULL)
-			v = json_stringn_nocheck(p + 1, m[i].vallen - 2);
-		else
-			v = json_loadb(p, m[i].vallen, JSON_DECODE_ANY, NULL);
+		case WANT_PART:
+			v = pick_part(s + m[i].val, m[i].vallen, s + m[i].key,
+			    m[i].keylen, want);
+			break;
+		default:
+			v = jscan_json(s + m[i].val, m[i].vallen);
+		}
 		if (v == NULL || json_object_setn_new_nocheck(post,
 		    s + m[i].key, m[i].keylen, v) == -1) {
 			json_decref(post);
@@ -310,23 +368,28 @@ pick(const char *s, const struct jscan_member *m, size_t nm,
 }
 
 /*
- * The scanned line s with member key set to v: in place of its old value,
- * or added at the end; other bytes are copied as they came.
+ * The scanned line s with member key set to v (or to the JSON text
+ * raw[0..rawlen) when raw is not NULL): in place of its old value, or
+ * added at the end; other bytes are copied as they came.
  */
 static void
 splice(struct buf *b, const char *s, const struct jscan_member *m,
-    size_t nm, size_t close, const char *key, const json_t *v)
+    size_t nm, size_t close, const char *key, const json_t *v,
+    const char *raw, size_t rawlen)
 {
 	size_t rest;
 	int at;
 
 	buf_reset(b);
 	at = jscan_find(s, m, nm, key, strlen(key));
-	if (v == NULL) {
+	if (v == NULL && raw == NULL) {
 		buf_add(b, s, close + 1);
 	} else if (at >= 0) {
 		buf_add(b, s, m[at].val);
-		jsonw(b, v);
+		if (raw != NULL)
+			buf_add(b, raw, rawlen);
+		else
+			jsonw(b, v);
 		rest = m[at].val + m[at].vallen;
 		buf_add(b, s + rest, close + 1 - rest);
 	} else {
@@ -335,7 +398,10 @@ splice(struct buf *b, const char *s, const struct jscan_member *m,
 			buf_addc(b, ',');
 		jsonw_string(b, key, strlen(key));
 		buf_addc(b, ':');
-		jsonw(b, v);
+		if (raw != NULL)
+			buf_add(b, raw, rawlen);
+		else
+			jsonw(b, v);
 		buf_addc(b, '}');
 	}
 	buf_addc(b, '\n');
@@ -358,14 +424,15 @@ rec_next_keys(struct recin *r, const char *const *want)
 	return NULL;
 }
 
-int
-rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
-    const char *const *want, const char *key, rec_filter_fn fn, void *ctx)
+static int
+filter_keys(const struct sc_common *c, char *const *files, int nfiles,
+    const char *const *want, const char *key, rec_filter_fn fn,
+    rec_raw_fn raw, void *ctx)
 {
 	struct jscan_member m[REC_MEMBERS];
 	struct recin *r;
 	struct output *o;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, val = BUF_INIT;
 	json_t *post;
 	size_t nm, close;
 	int status;
@@ -381,18 +448,42 @@ rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
 				continue;
 			if (fn(r, post, ctx) == 0)
 				output_json(o, post);
+		} else if (raw != NULL) {
+			buf_reset(&val);
+			if (raw(r, post, &val, ctx) == 0) {
+				splice(&b, r->line, m, nm, close, key, NULL,
+				    val.s != NULL ? val.s : "", val.len);
+				output_write(o, b.s, b.len);
+				output_end_record(o);
+			}
 		} else if (fn(r, post, ctx) == 0) {
 			splice(&b, r->line, m, nm, close, key,
-			    json_object_get(post, key));
+			    json_object_get(post, key), NULL, 0);
 			output_write(o, b.s, b.len);
 			output_end_record(o);
 		}
 		json_decref(post);
 	}
 	buf_free(&b);
+	buf_free(&val);
 	status = rec_status(r);
 	rec_close(r);
 	output_set_status(status);
 	output_close(o);
 	return status;
+}
+
+int
+rec_filter_keys(const struct sc_common *c, char *const *files, int nfiles,
+    const char *const *want, const char *key, rec_filter_fn fn, void *ctx)
+{
+	return filter_keys(c, files, nfiles, want, key, fn, NULL, ctx);
+}
+
+int
+rec_filter_keys_raw(const struct sc_common *c, char *const *files,
+    int nfiles, const char *const *want, const char *key, rec_filter_fn fn,
+    rec_raw_fn raw, void *ctx)
+{
+	return filter_keys(c, files, nfiles, want, key, fn, raw, ctx);
 }

@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <jansson.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "output.h"
 
@@ -79,6 +80,9 @@ int		 rec_filter(const struct sc_common *c, char *const *files,
  * one (or added at the end).  Other lines, and lines the checker declines,
  * take rec_filter()'s path, so a bad line is rejected with the same
  * message either way.  fn must change nothing in post but key.
+ * A name "a.b" in want asks for member b of the object a: post's a then
+ * holds only the members so named (when jscan.h finds a plain; else, or
+ * when a is no object, all of it).
  */
 #define REC_MEMBERS	64
 /*
@@ -92,5 +96,18 @@ json_t		*rec_next_keys(struct recin *r, const char *const *want);
 int		 rec_filter_keys(const struct sc_common *c,
 		    char *const *files, int nfiles, const char *const *want,
 		    const char *key, rec_filter_fn fn, void *ctx);
+/*
+ * rec_filter_keys() for a program that can write key's value itself:
+ * on a line taken apart by jscan.h, raw is called instead of fn; it
+ * returns as fn does and, on 0, has appended to val the JSON text of the
+ * value, which must be the bytes jsonw.h would write for the value fn
+ * sets.  fn still serves the lines parsed whole.
+ */
+typedef int	(*rec_raw_fn)(struct recin *r, json_t *post, struct buf *val,
+		    void *ctx);
+int		 rec_filter_keys_raw(const struct sc_common *c,
+		    char *const *files, int nfiles, const char *const *want,
+		    const char *key, rec_filter_fn fn, rec_raw_fn raw,
+		    void *ctx);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * jscan-agree.h - the property that lets record.c trust jscan.h: what
  * jscan_object() accepts, jansson parses as an object whose members are
- * those jscan found, each value the same as jansson's.  Shared by
+ * those jscan found, each value the same as jansson's, and jscan_json()
+ * builds each the same as jansson.  Shared by
  * test-jscan.c and tests/fuzz/fuzz-jscan.c.
  */
 #ifndef JSCAN_AGREE_H
@@ -44,6 +45,12 @@ jscan_agrees(const char *s, size_t n, int *accepted)
 		v = json_loadb(s + m[i].val, m[i].vallen, JSON_DECODE_ANY,
 		    NULL);
 		good = v != NULL && json_equal(v, json_object_get(all, key));
+		json_decref(v);
+		/* jscan_json() builds the same value. */
+		v = jscan_json(s + m[i].val, m[i].vallen);
+		good = good && v != NULL &&
+		    json_equal(v, json_object_get(all, key)) &&
+		    json_typeof(v) == json_typeof(json_object_get(all, key));
 		json_decref(v);
 	}
 	json_decref(all);

@@ -418,6 +418,110 @@ test_next_keys(void)
 	free(files[0]);
 }
 
+static int
+set_fn(struct recin *r, json_t *post, void *ctx)
+{
+	(void)r;
+	(void)ctx;
+	json_object_set_new(post, "k", json_string("fn"));
+	return 0;
+}
+
+static int
+set_raw(struct recin *r, json_t *post, struct buf *val, void *ctx)
+{
+	(void)ctx;
+	if (json_object_get(post, "skip") != NULL) {
+		rec_reject(r, "skipped");
+		return -1;
+	}
+	buf_adds(val, "\"raw\"");
+	return 0;
+}
+
+/* rec_filter_keys_raw: raw's text on plain lines, fn's value on others. */
+static void
+test_filter_raw(void)
+{
+	static const char text[] =
+	    "{\"a\":1}\n"
+	    "{\"a\":1,\"a\":2}\n"
+	    "{\"k\":0,\"b\":[]}\n"
+	    "{\"skip\":1}\n";
+	static const char *const want[] = { "a", "skip", NULL };
+	struct sc_common c;
+	char *files[1], *out, *err, *got, *exp;
+	int status;
+
+	cli_init(&c);
+	out = path("raw.out");
+	c.output = out;
+	files[0] = write_file("raw.ndjson", text, sizeof(text) - 1);
+	capture();
+	status = rec_filter_keys_raw(&c, files, 1, want, "k", set_fn, set_raw,
+	    NULL);
+	err = captured();
+	ok(status == SC_EXIT_REJECT, "rec_filter_keys_raw: a reject, 1");
+	exp = xasprintf("test-record: %s:4: skipped\n", files[0]);
+	is_str(err, exp, "raw's reject names its line");
+	got = read_file(out);
+	is_str(got, "{\"a\":1,\"k\":\"raw\"}\n{\"a\":2,\"k\":\"fn\"}\n"
+	    "{\"k\":\"raw\",\"b\":[]}\n",
+	    "raw's text spliced in (added, or in place); fn for a line "
+	    "parsed whole");
+	free(got);
+	free(exp);
+	free(err);
+	unlink(out);
+	unlink(files[0]);
+	free(files[0]);
+	free(out);
+}
+
+/* rec_next_keys with "a.b": only the members named of a nested object. */
+static void
+test_next_keys_part(void)
+{
+	static const char text[] =
+	    "{\"id\":\"x:1\",\"author\":{\"id\":\"u\",\"followers\":12,"
+	    "\"verified\":true,\"name\":\"N\"}}\n"
+	    "{\"author\":[1,2]}\n"
+	    "{\"author\":{\"followers\":1,\"followers\":2}}\n";
+	static const char *const want[] = {
+		"author.followers", "author.verified", NULL
+	};
+	struct sc_common c;
+	struct recin *r;
+	json_t *j, *a;
+	char *files[1], *err;
+
+	cli_init(&c);
+	files[0] = write_file("part.ndjson", text, sizeof(text) - 1);
+	capture();
+	r = rec_open(&c, files, 1);
+	j = rec_next_keys(r, want);
+	a = json_object_get(j, "author");
+	ok(json_object_size(j) == 1 && json_object_size(a) == 2 &&
+	    json_integer_value(json_object_get(a, "followers")) == 12 &&
+	    json_is_true(json_object_get(a, "verified")),
+	    "author.followers, author.verified: those two of author only");
+	json_decref(j);
+	j = rec_next_keys(r, want);
+	ok(json_array_size(json_object_get(j, "author")) == 2,
+	    "an author that is no object is taken whole");
+	json_decref(j);
+	j = rec_next_keys(r, want);
+	ok(json_integer_value(json_path(j, "author.followers")) == 2,
+	    "a key given twice goes to jansson: the last one");
+	json_decref(j);
+	rec_close(r);
+	err = captured();
+	is_str(err, "", "no message");
+	free(err);
+	unlink(files[0]);
+	free(files[0]);
+}
+
 static void
 test_lowlevel(void)
 {
@@ -540,6 +644,8 @@ main(int argc, char **argv)
 	test_strict();
 	test_lowlevel();
 	test_next_keys();
+	test_next_keys_part();
+	test_filter_raw();
 	test_bad_rejects();
 	if (rmdir(dir) == -1)
 		ok(0, "temporary directory left clean: %s", dir);

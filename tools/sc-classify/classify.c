@@ -95,8 +95,8 @@ classify(struct classifier *c, const char *s, size_t n, int ctx,
 }
 
 /* Three decimals, and never "-0.0". */
-static double
-round3(double x)
+double
+class_round(double x)
 {
 	x = round(x * 1000) / 1000;
 	return x == 0 ? 0 : x;
@@ -137,14 +137,14 @@ class_json(struct classifier *c, const struct class_result *r)
 	}
 	o = c->out;
 	conf = json_object_get(o, "confidence");
-	json_real_set(json_object_get(conf, "intent"), round3(r->intent.conf));
-	json_real_set(json_object_get(conf, "sentiment"), round3(r->sent.conf));
-	json_real_set(json_object_get(conf, "lang"), round3(r->lang.conf));
+	json_real_set(json_object_get(conf, "intent"), class_round(r->intent.conf));
+	json_real_set(json_object_get(conf, "sentiment"), class_round(r->sent.conf));
+	json_real_set(json_object_get(conf, "lang"), class_round(r->lang.conf));
 	json_object_set_nocheck(o, "intent", c->intent[r->intent.intent]);
 	json_object_set_nocheck(o, "sentiment",
 	    c->sentiment[r->sent.label + 1]);
 	json_real_set(json_object_get(o, "sentiment_score"),
-	    round3(r->sent.score));
+	    class_round(r->sent.score));
 	json_object_set_nocheck(o, "lang", c->lang[r->lang.lang]);
 	return json_incref(o);
 }
@@ -158,7 +158,7 @@ class_scores(const struct classifier *c, const struct class_result *r)
 	o = json_object();
 	for (i = 0; i < INTENT_COUNT; i++)
 		json_object_set_new_nocheck(o, json_string_value(c->intent[i]),
-		    json_real(round3(r->intent.score[i])));
+		    json_real(class_round(r->intent.score[i])));
 	return o;
 }
 

@@ -62,6 +62,8 @@ json_t	*class_json(struct classifier *c, const struct class_result *r);
  * ...}: for --scores (fitting a calibration, stacking outside sc).
  */
 json_t	*class_scores(const struct classifier *c, const struct class_result *r);
+/* A score as "class" holds it: three decimals, never -0. */
+double	 class_round(double x);
 /* The CTX_ bits of a post (intent.h): in_reply_to_brand true. */
 int	 class_context(const json_t *post);
 /*

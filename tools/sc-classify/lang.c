@@ -287,6 +287,66 @@ elong_entry(const struct vocab *v, const struct text *t, size_t i)
 	return nc >= 2 ? vocab_lookup(v, key, n) : -1;
 }
 
+static int
+ascii_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int
+ascii_lower(char c)
+{
+	return (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80;
+}
+
+/*
+ * The words of hashtags written in camel case: "#ConversaComBial" is
+ * "conversa com bial", "#SBTNoticias" "sbt noticias".  The tokenizer
+ * keeps a hashtag whole, and a whole hashtag is seldom a cue; its words
+ * are (a hashtag of one word counts as a word already).
+ */
+static void
+hashtag_cues(const struct vocab *v, const struct text *t, double *score)
+{
+	const char *p = t->src, *e = t->src + t->nsrc, *h, *q, *w;
+	char key[VOCAB_MAXKEY];
+	size_t parts, k, i;
+
+	while (p < e && (p = memchr(p, '#', (size_t)(e - p))) != NULL) {
+		h = ++p;
+		while (p < e && (ascii_upper(*p) || ascii_lower(*p)))
+			p++;
+		/* count the parts first: one part is a plain word */
+		for (parts = 0, q = h; q < p; parts++) {
+			w = q;
+			while (q < p && ascii_upper(*q))
+				q++;
+			if (q - w > 1 && q < p && ascii_lower(*q))
+				q--;	/* "SBTNo": "SBT" then "No" */
+			while (q < p && ascii_lower(*q))
+				q++;
+		}
+		if (parts < 2)
+			continue;
+		for (q = h; q < p;) {
+			w = q;
+			while (q < p && ascii_upper(*q))
+				q++;
+			if (q - w > 1 && q < p && ascii_lower(*q))
+				q--;
+			while (q < p && ascii_lower(*q))
+				q++;
+			k = (size_t)(q - w);
+			if (k < 2 || k > sizeof(key))
+				continue;
+			for (i = 0; i < k; i++)
+				key[i] = ascii_upper(w[i]) ? (char)(w[i] + 32) :
+				    w[i];
+			add_cues(v, vocab_lookup(v, key, k), score);
+		}
+	}
+}
+
 /* Word, elision and letter cues of the tokens written in script sc. */
 static void
 score_cues(const struct vocab *v, const struct text *t, int sc,
@@ -336,7 +396,8 @@ score_cues(const struct vocab *v, const struct text *t, int sc,
 /* The language of the text's letters of script sc. */
 static void
 detect_in(const struct vocab *v, const struct text *t, int sc,
-    double share, size_t n, double least, struct lang_guess *g)
+    double share, size_t n, double least, int main,
+    struct lang_guess *g)
 {
 	double score[LANG_MAX], s1 = 0, s2 = 0, rivals = 0, cap = 1;
 	double prior = 0, words, ev;
@@ -364,6 +425,9 @@ detect_in(const struct vocab *v, const struct text *t, int sc,
 	if (fallback != LANG_UND)
 		score[fallback] = prior;
 	score_cues(v, t, sc, score);
+	/* In the main script only: an English hashtag on an Arabic post. */
+	if (sc == SCRIPT_LATIN && t->nhashtag > 0 && main)
+		hashtag_cues(v, t, score);
 	top2(score, sc, &s1, &s2, &best);
 	words = best == fallback ? s1 - prior : s1;
 	/* Words left it open: look inside them. */
@@ -403,11 +467,11 @@ lang_detect(const struct vocab *v, const struct text *t,
 	struct lang_guess g2;
 
 	rank_scripts(t, &r);
-	detect_in(v, t, r.script[0], r.share[0], r.n[0], LEAST_EVIDENCE, g);
+	detect_in(v, t, r.script[0], r.share[0], r.n[0], LEAST_EVIDENCE, 1, g);
 	if (r.script[1] != SCRIPT_NONE && r.share[1] >= 0.2) {
 		/* The surer of the two: a Russian question about "wifi". */
 		detect_in(v, t, r.script[1], r.share[1], r.n[1],
-		    SECOND_EVIDENCE, &g2);
+		    SECOND_EVIDENCE, 0, &g2);
 		if (g2.lang != LANG_UND &&
 		    (g->lang == LANG_UND || g2.conf > g->conf))
 			*g = g2;

@@ -2,20 +2,32 @@
  * sc-classify - add intent, sentiment and language to each post; train
  * and score models of a team's own (model.h).
  */
+#include <string.h>
+
 #include <jansson.h>
 
 #include "classify.h"
 #include "cli.h"
 #include "diag.h"
+#include "jsonw.h"
 #include "model.h"
 #include "post.h"
 #include "record.h"
 #include "sc.h"
 #include "triage.h"
 
-/* The members classify_post() and triage read; it writes only "class". */
+/*
+ * The members classify_post() and triage read; it writes only "class".
+ * The author's id and handle, the platform and the time only count for
+ * --history: each post is spared building them.
+ */
 static const char *const reads[] = {
-	"text", "author", "platform", "created_at", "in_reply_to_brand", NULL
+	"text", "author.verified", "author.followers", "in_reply_to_brand",
+	NULL
+};
+static const char *const reads_history[] = {
+	"text", "author.verified", "author.followers", "author.id",
+	"author.handle", "in_reply_to_brand", "platform", "created_at", NULL
 };
 
 /* Options of the plain classifying run. */
@@ -63,6 +75,72 @@ classify_post(struct recin *r, json_t *post, void *ctx)
 	return 0;
 }
 
+/*
+ * The "class" classify_post() makes, written straight into b as jsonw.h
+ * would write it, in the same order: for a line taken apart by jscan.h,
+ * with no --model and no --scores (which take classify_post()'s way).
+ */
+static void
+write_class(const struct class_result *res, const struct triage *tr,
+    const struct triage_out *to, struct buf *b)
+{
+	const char *v;
+
+	buf_adds(b, "{\"intent\":");
+	v = intent_name(res->intent.intent);
+	jsonw_string(b, v, strlen(v));
+	buf_adds(b, ",\"sentiment\":");
+	v = sentiment_name(res->sent.label);
+	jsonw_string(b, v, strlen(v));
+	buf_adds(b, ",\"sentiment_score\":");
+	jsonw_real(b, class_round(res->sent.score));
+	buf_adds(b, ",\"lang\":");
+	v = lang_code(res->lang.lang);
+	jsonw_string(b, v, strlen(v));
+	buf_adds(b, ",\"confidence\":{\"intent\":");
+	jsonw_real(b, class_round(res->intent.conf));
+	buf_adds(b, ",\"sentiment\":");
+	jsonw_real(b, class_round(res->sent.conf));
+	buf_adds(b, ",\"lang\":");
+	jsonw_real(b, class_round(res->lang.conf));
+	triage_write_conf(to, b);
+	buf_adds(b, "},\"model\":");
+	jsonw_string(b, CLASS_MODEL, strlen(CLASS_MODEL));
+	triage_write(tr, to, b);
+	buf_addc(b, '}');
+}
+
+static int
+classify_raw(struct recin *r, json_t *post, struct buf *val, void *ctx)
+{
+	struct run *run = ctx;
+	struct class_result res;
+	struct triage_out to;
+	json_t *text;
+	const char *s;
+	size_t n;
+	char err[256];
+
+	if (run->models != NULL || run->scores) {
+		if (classify_post(r, post, ctx) != 0)
+			return -1;
+		jsonw(val, json_object_get(post, "class"));
+		return 0;
+	}
+	if (post_check(post, POST_TEXT, err, sizeof(err)) == -1) {
+		rec_reject(r, "%s", err);
+		return -1;
+	}
+	text = json_object_get(post, "text");
+	s = json_string_value(text);
+	n = json_string_length(text);
+	classify(&run->cl, s, n, class_context(post), &res);
+	triage_eval(&run->tr, post, res.intent.intent, res.intent.conf,
+	    res.sent.label < 0, &run->cl.t, s, n, &to);
+	write_class(&res, &run->tr, &to, val);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -107,8 +185,9 @@ main(int argc, char *argv[])
 		run.models = models_load(&mo, CLASS_MODEL);
 		classifier_init(&run.cl);
 		triage_init(&run.tr, c.config);
-		status = rec_filter_keys(&c, argv + optind, argc - optind,
-		    reads, "class", classify_post, &run);
+		status = rec_filter_keys_raw(&c, argv + optind, argc - optind,
+		    run.tr.history != NULL ? reads_history : reads, "class",
+		    classify_post, classify_raw, &run);
 		classifier_free(&run.cl);
 		models_free(run.models);
 	}

@@ -655,6 +655,8 @@ text_tokenize(struct text *t, const char *s, size_t n)
 	size_t m;
 
 	s = nfkc(t, s, &n);
+	t->src = s;
+	t->nsrc = n;
 	p = s;
 	e = s + n;
 	buf_reset(&t->norm);

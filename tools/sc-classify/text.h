@@ -74,7 +74,7 @@ struct tok {
 	uint8_t		 script;/* enum script of its letters */
 	uint8_t		 flags;
 	/* Set by vocab_annotate(): */
-	uint32_t	 hash;	/* of the token's text */
+	uint32_t	 hash;	/* (uint32_t)hmap_hash() of its text */
 	int32_t		 entry;	/* its vocab entry, -1: none */
 	uint32_t	 phrase;	/* its phrases: text.phrase[phrase..] */
 	uint32_t	 nphrase;
@@ -87,6 +87,9 @@ struct phrase {
 };
 
 struct text {
+	/* The text tokenized (in NFKC), for what reads it as written. */
+	const char	*src;
+	size_t		 nsrc;
 	struct buf	 norm;
 	struct buf	 spare;		/* scratch for the stages */
 	struct buf	 nfkc;		/* the text in NFKC, when it differs */

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "diag.h"
 #include "hmap.h"
+#include "jsonw.h"
 #include "paths.h"
 #include "pii.h"
 #include "post.h"
@@ -118,6 +119,7 @@ add_phrase(struct triage *tr, const char *s, unsigned kinds)
 	struct text *t = &tr->scratch;
 	void **slot;
 	size_t len, flen;
+	uint32_t h;
 
 	text_tokenize(t, s, strlen(s));
 	if (t->ntok == 0)
@@ -127,6 +129,8 @@ add_phrase(struct triage *tr, const char *s, unsigned kinds)
 	slot = hmap_put(tr->phrase, text_tok(t, 0), len, NULL);
 	*slot = (void *)((uintptr_t)*slot | kinds);
 	flen = t->tok[0].len;
+	h = (uint32_t)hmap_hash(text_tok(t, 0), flen);
+	tr->firstbits[h / 64 % FIRSTBITS] |= (uint64_t)1 << h % 64;
 	slot = hmap_put(tr->first, text_tok(t, 0), flen, NULL);
 	if ((uintptr_t)*slot < t->ntok)
 		*slot = (void *)(uintptr_t)t->ntok;
@@ -349,6 +353,7 @@ scan_cues(const struct triage *tr, const struct text *t, int *booking)
 	size_t i, n, maxn, len;
 	size_t lastcue = (size_t)-1, lastref = (size_t)-1;
 	unsigned kinds = 0, k;
+	uint32_t h;
 
 	*booking = 0;
 	for (i = 0; i < t->ntok; i++) {
@@ -360,8 +365,10 @@ scan_cues(const struct triage *tr, const struct text *t, int *booking)
 				*booking = 1;
 			lastref = i;
 		}
-		slot = hmap_get(tr->first, text_tok(t, i), t->tok[i].len);
-		if (slot == NULL)
+		h = t->tok[i].hash;
+		if (!(tr->firstbits[h / 64 % FIRSTBITS] >> h % 64 & 1) ||
+		    (slot = hmap_get(tr->first, text_tok(t, i),
+		    t->tok[i].len)) == NULL)
 			continue;
 		maxn = (uintptr_t)*slot;
 		for (n = 1; n <= maxn && i + n <= t->ntok; n++) {
@@ -412,11 +419,11 @@ set_real(json_t *o, const char *key, double x)
 static int
 is_influencer(const struct triage *tr, const json_t *post)
 {
-	const json_t *f;
+	const json_t *a = json_object_get(post, "author"), *f;
 
-	if (json_is_true(json_path(post, "author.verified")))
+	if (json_is_true(json_object_get(a, "verified")))
 		return 1;
-	f = json_path(post, "author.followers");
+	f = json_object_get(a, "followers");
 	return json_is_number(f) && json_number_value(f) >=
 	    (double)tr->influencer;
 }
@@ -462,14 +469,78 @@ chronic(struct triage *tr, const json_t *post)
 }
 
 void
+triage_eval(struct triage *tr, const json_t *post, int intent, double iconf,
+    int negative, const struct text *t, const char *s, size_t n,
+    struct triage_out *o)
+{
+	unsigned kinds;
+	int booking, brand = BRAND_NONE, i, ask;
+
+	kinds = scan_cues(tr, t, &booking);
+	o->found = pii_scan(s, n) | (booking ? PII_BOOKING : 0);
+	if (scan_handles(tr, s, n, &kinds))
+		brand = BRAND_HANDLE;
+	else if (tr->brand.nname > 0)
+		brand = brand_match(&tr->brand, t);
+	o->influencer = is_influencer(tr, post);
+	o->kinds = kinds;
+	o->nsens = ((kinds & K_REGULATOR) != 0) + ((kinds & K_LEGAL) != 0) +
+	    ((kinds & K_SAFETY) != 0) + (o->found != 0) +
+	    ((kinds & K_THREAT) != 0);
+	o->brand = brand == BRAND_NONE ? -1 : L_BRAND + brand - 1;
+
+	if (kinds & (K_SAFETY | K_THREAT | K_OUTAGE | K_LEGAL))
+		o->urgency = L_CRITICAL;
+	else if ((kinds & (K_REPEAT | K_REGULATOR)) ||
+	    ((kinds & K_NOW) && intent != INTENT_PRAISE &&
+	    intent != INTENT_SPAM) ||
+	    (intent == INTENT_COMPLAINT && negative))
+		o->urgency = L_HIGH;
+	else if (intent == INTENT_PRAISE || intent == INTENT_SPAM ||
+	    intent == INTENT_OTHER)
+		o->urgency = L_LOW;
+	else
+		o->urgency = L_NORMAL;
+
+	o->service = intent != INTENT_SPAM && (intent != INTENT_OTHER ||
+	    brand != BRAND_NONE);
+
+	if (intent != INTENT_COMPLAINT) {
+		o->complainer = -1;
+	} else {
+		ask = (kinds & K_ASK) || t->nquest > 0;
+		if (tr->hist != NULL && chronic(tr, post))
+			i = L_CHRONIC;
+		else
+			i = ask ? L_INSTRUMENTAL : L_VENTER;
+		o->complainer = i;
+	}
+
+	o->auto_ok = (intent == INTENT_QUESTION || intent == INTENT_PRAISE) &&
+	    iconf >= tr->autothr && o->nsens == 0 && !o->influencer;
+
+	o->conf_pii = o->found & PII_CHECKED ? 1 : o->found ? 0.9 : 0.8;
+	o->conf_sens = kinds & (K_REGULATOR | K_LEGAL | K_SAFETY | K_THREAT) ||
+	    (o->found & PII_CHECKED) ? 1 : o->found ? 0.9 : 0.8;
+}
+
+/* The sensitive reasons of o, in order, to fn. */
+#define SENS_EACH(o, l) \
+	for ((l) = 0; (l) <= L_THREAT; (l)++) \
+		if (((l) == L_REGULATOR && ((o)->kinds & K_REGULATOR)) || \
+		    ((l) == L_LEGAL && ((o)->kinds & K_LEGAL)) || \
+		    ((l) == L_SAFETY && ((o)->kinds & K_SAFETY)) || \
+		    ((l) == L_PII && (o)->found) || \
+		    ((l) == L_THREAT && ((o)->kinds & K_THREAT)))
+
+void
 triage_post(struct triage *tr, const json_t *post, json_t *cls,
     const struct class_result *r, const struct text *t, const char *s,
     size_t n)
 {
+	struct triage_out o;
 	json_t *pii, *sens, *conf, *v;
-	unsigned kinds, found;
-	int booking, brand = BRAND_NONE, intent = r->intent.intent;
-	int influencer, urgency, i, ask, negative = r->sent.label < 0;
+	int i, l, intent = r->intent.intent, negative = r->sent.label < 0;
 	double iconf = r->intent.conf;
 
 	/* A --model may have replaced the built-in intent or sentiment. */
@@ -485,77 +556,87 @@ triage_post(struct triage *tr, const json_t *post, json_t *cls,
 	    json_is_string(v))
 		negative = strcmp(json_string_value(v), "negative") == 0;
 
-	kinds = scan_cues(tr, t, &booking);
-	found = pii_scan(s, n) | (booking ? PII_BOOKING : 0);
-	if (scan_handles(tr, s, n, &kinds))
-		brand = BRAND_HANDLE;
-	else if (tr->brand.nname > 0)
-		brand = brand_match(&tr->brand, t);
-	influencer = is_influencer(tr, post);
+	triage_eval(tr, post, intent, iconf, negative, t, s, n, &o);
 
 	pii = list(cls, "pii");
 	for (i = 0; i < PII_NKINDS; i++)
-		if (found & (1u << i))
+		if (o.found & (1u << i))
 			json_array_append(pii, tr->label[L_PIIKIND + i]);
 	sens = list(cls, "sensitive");
-	if (kinds & K_REGULATOR)
-		json_array_append(sens, tr->label[L_REGULATOR]);
-	if (kinds & K_LEGAL)
-		json_array_append(sens, tr->label[L_LEGAL]);
-	if (kinds & K_SAFETY)
-		json_array_append(sens, tr->label[L_SAFETY]);
-	if (found)
-		json_array_append(sens, tr->label[L_PII]);
-	if (kinds & K_THREAT)
-		json_array_append(sens, tr->label[L_THREAT]);
-	json_object_set_nocheck(cls, "influencer", json_boolean(influencer));
-	if (brand == BRAND_NONE)
-		json_object_set_nocheck(cls, "brand", json_null());
-	else
-		json_object_set_nocheck(cls, "brand",
-		    tr->label[L_BRAND + brand - 1]);
-
-	if (kinds & (K_SAFETY | K_THREAT | K_OUTAGE | K_LEGAL))
-		urgency = L_CRITICAL;
-	else if ((kinds & (K_REPEAT | K_REGULATOR)) ||
-	    ((kinds & K_NOW) && intent != INTENT_PRAISE &&
-	    intent != INTENT_SPAM) ||
-	    (intent == INTENT_COMPLAINT && negative))
-		urgency = L_HIGH;
-	else if (intent == INTENT_PRAISE || intent == INTENT_SPAM ||
-	    intent == INTENT_OTHER)
-		urgency = L_LOW;
-	else
-		urgency = L_NORMAL;
-	json_object_set_nocheck(cls, "urgency", tr->label[urgency]);
-
+	SENS_EACH(&o, l)
+		json_array_append(sens, tr->label[l]);
+	json_object_set_nocheck(cls, "influencer", json_boolean(o.influencer));
+	json_object_set_nocheck(cls, "brand", o.brand < 0 ? json_null() :
+	    tr->label[o.brand]);
+	json_object_set_nocheck(cls, "urgency", tr->label[o.urgency]);
 	json_object_set_nocheck(cls, "service_related",
-	    json_boolean(intent != INTENT_SPAM && (intent != INTENT_OTHER ||
-	    brand != BRAND_NONE)));
-
-	if (intent != INTENT_COMPLAINT) {
-		json_object_set_nocheck(cls, "complainer", json_null());
-	} else {
-		ask = (kinds & K_ASK) || t->nquest > 0;
-		if (tr->hist != NULL && chronic(tr, post))
-			i = L_CHRONIC;
-		else
-			i = ask ? L_INSTRUMENTAL : L_VENTER;
-		json_object_set_nocheck(cls, "complainer", tr->label[i]);
-	}
-
-	json_object_set_nocheck(cls, "auto_reply_ok",
-	    json_boolean((intent == INTENT_QUESTION ||
-	    intent == INTENT_PRAISE) && iconf >= tr->autothr &&
-	    json_array_size(sens) == 0 && !influencer));
-
+	    json_boolean(o.service));
+	json_object_set_nocheck(cls, "complainer", o.complainer < 0 ?
+	    json_null() : tr->label[o.complainer]);
+	json_object_set_nocheck(cls, "auto_reply_ok", json_boolean(o.auto_ok));
 	if (conf != NULL) {
-		set_real(conf, "pii", found & PII_CHECKED ? 1 :
-		    found ? 0.9 : 0.8);
-		set_real(conf, "sensitive", kinds & (K_REGULATOR | K_LEGAL |
-		    K_SAFETY | K_THREAT) || (found & PII_CHECKED) ? 1 :
-		    found ? 0.9 : 0.8);
+		set_real(conf, "pii", o.conf_pii);
+		set_real(conf, "sensitive", o.conf_sens);
 	}
+}
+
+static void
+label(struct buf *b, const struct triage *tr, int l)
+{
+	const json_t *j = tr->label[l];
+
+	jsonw_string(b, json_string_value(j), json_string_length(j));
+}
+
+void
+triage_write_conf(const struct triage_out *o, struct buf *b)
+{
+	buf_adds(b, ",\"pii\":");
+	jsonw_real(b, o->conf_pii);
+	buf_adds(b, ",\"sensitive\":");
+	jsonw_real(b, o->conf_sens);
+}
+
+void
+triage_write(const struct triage *tr, const struct triage_out *o,
+    struct buf *b)
+{
+	int i, l, first = 1;
+
+	buf_adds(b, ",\"pii\":[");
+	for (i = 0; i < PII_NKINDS; i++)
+		if (o->found & (1u << i)) {
+			if (!first)
+				buf_addc(b, ',');
+			first = 0;
+			label(b, tr, L_PIIKIND + i);
+		}
+	buf_adds(b, "],\"sensitive\":[");
+	first = 1;
+	SENS_EACH(o, l) {
+		if (!first)
+			buf_addc(b, ',');
+		first = 0;
+		label(b, tr, l);
+	}
+	buf_adds(b, "],\"influencer\":");
+	buf_adds(b, o->influencer ? "true" : "false");
+	buf_adds(b, ",\"brand\":");
+	if (o->brand < 0)
+		buf_adds(b, "null");
+	else
+		label(b, tr, o->brand);
+	buf_adds(b, ",\"urgency\":");
+	label(b, tr, o->urgency);
+	buf_adds(b, ",\"service_related\":");
+	buf_adds(b, o->service ? "true" : "false");
+	buf_adds(b, ",\"complainer\":");
+	if (o->complainer < 0)
+		buf_adds(b, "null");
+	else
+		label(b, tr, o->complainer);
+	buf_adds(b, ",\"auto_reply_ok\":");
+	buf_adds(b, o->auto_ok ? "true" : "false");
 }
 
 /* Drop the authors with no complaint left in the window. */

@@ -22,9 +22,11 @@
 #define TRIAGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <jansson.h>
 
 #include "brand.h"
+#include "buf.h"
 #include "cli.h"
 #include "text.h"
 
@@ -70,6 +72,10 @@ struct triage {
 	/* Set up by triage_init(). */
 	struct hmap	*phrase;	/* normalized phrase -> kinds */
 	struct hmap	*first;		/* its first token -> longest */
+	/* A bit per (uint32_t)hmap_hash() of a first token, mod FIRSTBITS *
+	   64: most tokens are then passed over without a look-up. */
+#define FIRSTBITS	128
+	uint64_t	 firstbits[FIRSTBITS];
 	struct hmap	*reghandle;	/* lower-case handle -> 1 */
 	struct brand	 brand;
 	struct text	 scratch;
@@ -79,6 +85,21 @@ struct triage {
 	json_t		*label[32];
 };
 
+/* What triage found of a post, before it is written. */
+struct triage_out {
+	unsigned	 found;		/* PII_ bits */
+	unsigned	 kinds;		/* cue kinds */
+	int		 nsens;		/* sensitive reasons */
+	int		 influencer;
+	int		 brand;		/* label, -1: none */
+	int		 urgency;	/* label */
+	int		 service;
+	int		 complainer;	/* label, -1: none */
+	int		 auto_ok;
+	double		 conf_pii;
+	double		 conf_sens;
+};
+
 void	triage_defaults(struct triage *tr);
 int	triage_option(struct triage *tr, int ch, const char *arg);
 void	triage_init(struct triage *tr, const char *config);
@@ -86,6 +107,19 @@ void	triage_init(struct triage *tr, const char *config);
 void	triage_post(struct triage *tr, const json_t *post, json_t *cls,
 	    const struct class_result *r, const struct text *t,
 	    const char *s, size_t n);
+/*
+ * triage_post() in two halves, for a class written without jansson:
+ * triage_eval() finds the fields for the post's intent (its confidence)
+ * and sentiment; triage_write_conf() writes the members it adds to
+ * "confidence" (",\"pii\":0.8,...") and triage_write() those it adds to
+ * the class, in triage_post()'s order.
+ */
+void	triage_eval(struct triage *tr, const json_t *post, int intent,
+	    double iconf, int negative, const struct text *t, const char *s,
+	    size_t n, struct triage_out *o);
+void	triage_write_conf(const struct triage_out *o, struct buf *b);
+void	triage_write(const struct triage *tr, const struct triage_out *o,
+	    struct buf *b);
 int	triage_free(struct triage *tr);
 
 #endif
