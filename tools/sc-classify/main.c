@@ -79,6 +79,7 @@ classify_post(struct recin *r, json_t *post, void *ctx)
  * The "class" classify_post() makes, written straight into b as jsonw.h
  * would write it, in the same order: for a line taken apart by jscan.h,
  * with no --model and no --scores (which take classify_post()'s way).
+ * The two must agree key for key: the case class-paths compares them.
  */
 static void
 write_class(const struct class_result *res, const struct triage *tr,
@@ -94,6 +95,8 @@ write_class(const struct class_result *res, const struct triage *tr,
 	jsonw_string(b, v, strlen(v));
 	buf_adds(b, ",\"sentiment_score\":");
 	jsonw_real(b, class_round(res->sent.score));
+	if (res->sent.irony)
+		buf_adds(b, ",\"irony\":true");
 	buf_adds(b, ",\"lang\":");
 	v = lang_code(res->lang.lang);
 	jsonw_string(b, v, strlen(v));
