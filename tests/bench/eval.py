@@ -60,7 +60,10 @@ SETS = [
 TRAIN_SPEED_N = 15000
 
 LANG_GOAL = 0.95
-GOALS = {"builtin": 0.65, "trained": 0.75, "speed": 2.0, "train_secs": 10.0}
+# issue 10 raised the bars of issue 4: airline sentiment built-in 0.70 and
+# trained 0.80, the ten trusted languages 0.99, speed 3x jq
+GOALS = {"builtin": 0.70, "trained": 0.80, "speed": 3.0, "train_secs": 10.0,
+         "lang10": 0.99}
 
 
 def write_set(out, recs):
@@ -319,7 +322,9 @@ def cmd_report(d, details_path):
                     ">= %.2f" % LANG_GOAL, sc["ours"].acc >= LANG_GOAL)
             else:
                 row("  %d langs%s (%d)" % (langs, title, len(sub)),
-                    "%.3f" % sc["ours"].acc, anchors)
+                    "%.3f" % sc["ours"].acc, anchors,
+                    ">= %.2f" % GOALS["lang10"],
+                    sc["ours"].acc >= GOALS["lang10"])
         bylang = defaultdict(list)
         for x in gl:
             bylang[x[1]].append(x)
