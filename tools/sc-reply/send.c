@@ -622,7 +622,7 @@ send_post(struct recin *r, json_t *post, void *ctx)
 	const json_t *thread = NULL;
 	json_t *reply, *ids, *parent = NULL;
 	const char *key, *text;
-	char pkey[SEND_IDLEN + 24], where[64];
+	char pkey[SEND_IDLEN + 24], where[64], why[sizeof(pt.err) + 64];
 	int64_t first_at = 0;
 	size_t k, n = 1;
 	int out = PART_SKIP, fresh = 0, badpart = 0;
@@ -690,26 +690,26 @@ send_post(struct recin *r, json_t *post, void *ctx)
 		break;
 	case PART_FAILED:
 	case PART_UNKNOWN:
-		snprintf(pkey, sizeof(pkey), "%s%s", where, pt.err);
+		snprintf(why, sizeof(why), "%s%s", where, pt.err);
 		mark(reply, out == PART_FAILED ? "failed" : "unknown", NULL, 0,
-		    pkey);
+		    why);
 		if (pt.pending)		/* found so, not made so */
 			s->unknown++;
 		else if (fresh && out == PART_FAILED) {
-			rec_warn(r, "%s: not sent: %s", pt.platform, pkey);
+			rec_warn(r, "%s: not sent: %s", pt.platform, why);
 			s->failed++;
 		} else if (fresh) {
 			rec_warn(r, "%s: may or may not have been sent: %s",
-			    pt.platform, pkey);
+			    pt.platform, why);
 			s->unknown++;
 		}
 		s->status = sc_worse(s->status, SC_EXIT_REJECT);
 		break;
 	case PART_STOP:
-		snprintf(pkey, sizeof(pkey), "%s%s", where, pt.err);
-		set_str(reply, "error", pkey);
+		snprintf(why, sizeof(why), "%s%s", where, pt.err);
+		set_str(reply, "error", why);
 		rec_warn(r, "%s: not sent: %s; stopping, the rest "
-		    "pass through", pt.platform, pkey);
+		    "pass through", pt.platform, why);
 		break;
 	}
 	/* the parts of a thread that were posted */
