@@ -21,6 +21,8 @@ void	 buf_grow(struct buf *b, size_t extra);
 void	 buf_add(struct buf *b, const void *p, size_t n);
 void	 buf_adds(struct buf *b, const char *s);
 void	 buf_addc(struct buf *b, int c);
+/* s as one CSV field: RFC 4180, quoted when it holds , " CR or LF. */
+void	 buf_add_csv(struct buf *b, const char *s);
 void	 buf_printf(struct buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_reset(struct buf *b);		/* len = 0, keeps memory */

@@ -210,6 +210,32 @@ test_readfile(void)
 	rmdir(dir);
 }
 
+static void
+test_csv(void)
+{
+	struct buf b = BUF_INIT;
+
+	buf_add_csv(&b, "plain text");
+	is_str(buf_str(&b), "plain text", "csv: a plain field as it is");
+	buf_reset(&b);
+	buf_add_csv(&b, "");
+	is_str(buf_str(&b), "", "csv: an empty field stays empty");
+	buf_reset(&b);
+	buf_add_csv(&b, "a,b");
+	is_str(buf_str(&b), "\"a,b\"", "csv: a comma is quoted");
+	buf_reset(&b);
+	buf_add_csv(&b, "say \"hi\"");
+	is_str(buf_str(&b), "\"say \"\"hi\"\"\"",
+	    "csv: a quote is quoted and doubled");
+	buf_reset(&b);
+	buf_add_csv(&b, "two\r\nlines");
+	is_str(buf_str(&b), "\"two\r\nlines\"", "csv: CR LF are quoted");
+	buf_reset(&b);
+	buf_add_csv(&b, "zażółć");
+	is_str(buf_str(&b), "zażółć", "csv: UTF-8 passes untouched");
+	buf_free(&b);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -220,5 +246,6 @@ main(int argc, char **argv)
 	test_detach();
 	test_overflow();
 	test_readfile();
+	test_csv();
 	return tap_done();
 }

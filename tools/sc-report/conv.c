@@ -164,7 +164,7 @@ plain(const char *json)
 static void
 csv_put(struct buf *b, const char *s, int last)
 {
-	csv_text(b, s);
+	buf_add_csv(b, s);
 	buf_adds(b, last ? "\r\n" : ",");
 }
 

@@ -396,29 +396,12 @@ print_table(struct output *o, struct rstate *s, struct rows *r)
 	free(al);
 }
 
-/* RFC 4180: quoted when it holds a comma, quote, CR or LF. */
-void
-csv_text(struct buf *b, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_adds(b, s);
-		return;
-	}
-	buf_addc(b, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_addc(b, '"');
-		buf_addc(b, *s);
-	}
-	buf_addc(b, '"');
-}
-
 static void
 csv_cell(struct buf *b, const char *s, int first)
 {
 	if (!first)
 		buf_addc(b, ',');
-	csv_text(b, s);
+	buf_add_csv(b, s);
 }
 
 static void

@@ -233,8 +233,6 @@ int	print_spikes(struct output *o, struct rstate *s, int fmt);
 void	print_staffing(struct output *o, struct rstate *s, int fmt,
 	    double aht, double target, double within);
 void	print_wait(struct output *o, struct rstate *s, int fmt);
-/* s as one CSV field (RFC 4180: quoted when it holds , " CR or LF). */
-void	csv_text(struct buf *b, const char *s);
 
 #define WAIT_RECENT	(3 * 3600)	/* the last hours of --wait */
 #define WAIT_WEEK	(7 * 86400)	/* the very-responsive test: 90% */
