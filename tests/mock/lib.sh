@@ -26,6 +26,32 @@ fail() {
 	exit 1
 }
 
+# kill_runs MAX MS CMD [ARG...]: runs CMD in the background and kills it
+# with kill -9 after a random 0 to MS-1 milliseconds, again and again,
+# until a run ends by itself; returns that run's exit status, or 124 when
+# all MAX runs were killed.  $kill_n counts the runs started.  CMD may be
+# a function that sets up each run's redirections and ends in exec, so
+# that the process killed is the program itself.
+kill_runs() {
+	kill_max=$1 kill_ms=$2
+	shift 2
+	kill_n=0
+	while [ $kill_n -lt "$kill_max" ]; do
+		kill_n=$((kill_n + 1))
+		"$@" &
+		kill_pid=$!
+		sleep "$(od -An -N2 -tu2 /dev/urandom |
+		    awk -v ms="$kill_ms" '{ printf "%.3f", ($1 % ms) / 1000 }')"
+		if kill -9 $kill_pid 2>/dev/null; then
+			wait $kill_pid 2>/dev/null
+			continue
+		fi
+		wait $kill_pid
+		return $?
+	done
+	return 124
+}
+
 # Milliseconds since the epoch, for checking that a run waited.
 now() {
 	date +%s%N | cut -c1-13

@@ -8,10 +8,6 @@
 . "$SC_TOP/tests/mock/lib.sh"
 
 N=60
-# a random kill moment, 0 to 0.35 s, different on every call
-rnd() {
-	od -An -N2 -tu2 /dev/urandom | awk '{ printf "%.3f", ($1 % 350) / 1000 }'
-}
 
 # make_in PLATFORM BASE_ID: N approved replies
 make_in() {
@@ -24,32 +20,28 @@ make_in() {
 	done >"$T/in"
 }
 
-# kill_loop MODE: send, kill -9 at a random moment, again, until a run
-# ends by itself with 0 or 1 (at most 200 runs).  MODE "nojournal": the
-# journal is removed before every run, and 8 runs are enough (each starts
-# from the first reply again, so none would finish in time).
+# kill_loop MODE: send, kill -9 at a random moment (0 to 0.35 s), again,
+# until a run ends by itself with 0 or 1 (at most 200 runs).  MODE
+# "nojournal": the journal is removed before every run, and 8 runs are
+# enough (each starts from the first reply again, so none would finish in
+# time).
+send_once() {
+	exec sc-reply --send --journal "$T/j" --api-base "$MOCK_URL" "$T/in" \
+	    >"$T/out" 2>>"$T/err"
+}
 kill_loop() {
-	runs=0
-	while [ $runs -lt 200 ]; do
+	runs=0 max=200 rc=124
+	[ "$1" = nojournal ] && max=8
+	while [ $runs -lt $max ] && [ $rc -eq 124 ]; do
 		runs=$((runs + 1))
-		if [ "$1" = nojournal ]; then
-			[ $runs -gt 8 ] && return 0
-			rm -f "$T/j"
-		fi
-		sc-reply --send --journal "$T/j" --api-base "$MOCK_URL" \
-		    "$T/in" >"$T/out" 2>>"$T/err" &
-		pid=$!
-		sleep "$(rnd)"
-		if kill -9 $pid 2>/dev/null; then
-			wait $pid 2>/dev/null
-			continue
-		fi
-		wait $pid
+		[ "$1" = nojournal ] && rm -f "$T/j"
+		kill_runs 1 350 send_once
 		rc=$?
-		[ $rc -le 1 ] && return 0
-		fail "$1: run $runs: exit $rc: $(tail -n 3 "$T/err")"
 	done
-	fail "$1: no run finished in 200"
+	[ $rc -le 1 ] && return 0
+	[ $rc -eq 124 ] && [ "$1" = nojournal ] && return 0
+	[ $rc -eq 124 ] && fail "$1: no run finished in $max"
+	fail "$1: run $runs: exit $rc: $(tail -n 3 "$T/err")"
 }
 
 # created_dups: replies created more than once (by target); "" if none
