@@ -261,7 +261,7 @@ fold_nfkc_quick(const char *s, size_t n)
 			/* ASCII, eight bytes at a time. */
 			while (e - p >= 8) {
 				memcpy(&x, p, 8);
-				if (x & 0x8080808080808080ULL)
+				if (BYTES_HIGH(x))
 					break;
 				p += 8;
 			}

@@ -8,13 +8,8 @@
 #endif
 
 #include "jscan.h"
+#include "utf8.h"
 
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-
-/* Nonzero when some byte of x is below n (n <= 128); may err towards 1. */
-#define HAS_LESS(x, n)	(((x) - ONES * (n)) & ~(x) & HIGHS)
-#define HAS_ZERO(x)	HAS_LESS(x, 1)
 
 static const char *
 skip_ws(const char *p, const char *e)
@@ -139,8 +134,10 @@ string(const char *p, const char *e, int *esc)
 		/* Eight plain ASCII bytes at a time. */
 		while (e - p >= 8) {
 			memcpy(&x, p, 8);
-			if ((HAS_LESS(x, 0x20) | HAS_ZERO(x ^ (ONES * '"')) |
-			    HAS_ZERO(x ^ (ONES * '\\')) | (x & HIGHS)) != 0)
+			if ((BYTES_LESS(x, 0x20) |
+			    BYTES_ZERO(x ^ (BYTES_ONES * '"')) |
+			    BYTES_ZERO(x ^ (BYTES_ONES * '\\')) |
+			    BYTES_HIGH(x)) != 0)
 				break;
 			p += 8;
 		}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jsonw.h"
+#include "utf8.h"
 
 static const char hex[] = "0123456789abcdef";
 
@@ -30,11 +31,6 @@ add(struct buf *b, const char *s, size_t n)
 	b->len += n;
 }
 
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-/* Nonzero when some byte of x is below n (n <= 128); may err towards 1. */
-#define HAS_LESS(x, n)	(((x) - ONES * (n)) & ~(x) & HIGHS)
-#define HAS_ZERO(x)	HAS_LESS(x, 1)
 
 /* Strings no longer than this are copied a byte at a time. */
 #define SHORT	24
@@ -50,9 +46,9 @@ plain(const unsigned char *p, size_t n)
 		memcpy(&x, p + i, 8);
 		/* Bytes of 0x80 and above are never escaped; an error
 		   towards 1 only sends the rest to the loop below. */
-		if ((HAS_LESS(x, 0x20) |
-		    HAS_ZERO(x ^ (ONES * '"')) |
-		    HAS_ZERO(x ^ (ONES * '\\'))) != 0)
+		if ((BYTES_LESS(x, 0x20) |
+		    BYTES_ZERO(x ^ (BYTES_ONES * '"')) |
+		    BYTES_ZERO(x ^ (BYTES_ONES * '\\'))) != 0)
 			break;
 	}
 	for (; i < n; i++)

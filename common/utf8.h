@@ -35,4 +35,18 @@ size_t	utf8_url_at(const char *p, const char *end);
 /* Longest prefix of s that is at most max bytes and ends on a boundary. */
 size_t	utf8_prefix(const char *s, size_t n, size_t max);
 
+/*
+ * Eight bytes at a time, on a uint64_t read with memcpy (the scanners of
+ * jscan, jsonw and fold): BYTES_HIGH(x) is nonzero when some byte is 0x80
+ * or above (not ASCII); BYTES_LESS(x, n) when some byte is below n (n <=
+ * 128), and may be nonzero by mistake when a byte is 0x80 or above, so a
+ * caller treats nonzero as "look closer"; BYTES_ZERO(x) is BYTES_LESS(x, 1)
+ * and BYTES_ONES * c repeats the byte c eight times.
+ */
+#define BYTES_ONES	0x0101010101010101ULL
+#define BYTES_HIGHS	0x8080808080808080ULL
+#define BYTES_HIGH(x)	((x) & BYTES_HIGHS)
+#define BYTES_LESS(x, n) (((x) - BYTES_ONES * (n)) & ~(x) & BYTES_HIGHS)
+#define BYTES_ZERO(x)	BYTES_LESS(x, 1)
+
 #endif

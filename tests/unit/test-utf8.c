@@ -217,6 +217,27 @@ test_prefix(void)
 	    "prefix of valid text stays valid");
 }
 
+static void
+test_bytes(void)
+{
+	uint64_t x;
+
+	memcpy(&x, "plain tx", 8);
+	ok(BYTES_HIGH(x) == 0, "bytes: ASCII has no high byte");
+	ok(BYTES_LESS(x, 0x20) == 0, "bytes: no control byte in text");
+	ok(BYTES_ZERO(x ^ (BYTES_ONES * '"')) == 0, "bytes: no quote");
+	memcpy(&x, "pla\"n tx", 8);
+	ok(BYTES_ZERO(x ^ (BYTES_ONES * '"')) != 0, "bytes: a quote found");
+	memcpy(&x, "plain\ttx", 8);
+	ok(BYTES_LESS(x, 0x20) != 0, "bytes: a tab is below 0x20");
+	memcpy(&x, "pla\xc3\xb3n t", 8);
+	ok(BYTES_HIGH(x) != 0, "bytes: UTF-8 has high bytes");
+	memcpy(&x, "\0lain tx", 8);
+	ok(BYTES_ZERO(x) != 0, "bytes: a zero byte, first");
+	memcpy(&x, "plain t\0", 8);
+	ok(BYTES_ZERO(x) != 0, "bytes: a zero byte, last");
+}
+
 int
 main(void)
 {
@@ -227,5 +248,6 @@ main(void)
 	test_len();
 	test_url_at();
 	test_prefix();
+	test_bytes();
 	return tap_done();
 }
