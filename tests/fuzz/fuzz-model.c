@@ -8,6 +8,7 @@
  * cleanly or succeed; crashes and sanitizer reports are findings.
  *
  *	sh tests/fuzz/run.sh 60 model
+ * fuzz-sources: tools/sc-classify/text.c
  * Seeds: tests/fuzz/corpus/model (small models made by sc-classify
  * --train, uncompressed, behind a byte 0x01).
  */

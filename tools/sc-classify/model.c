@@ -15,7 +15,9 @@
 #include "fold.h"
 #include "model.h"
 #include "sc.h"
+#include "hmap.h"
 #include "state.h"
+#include "text.h"
 #include "xmem.h"
 
 #define MAGIC		"sc-model "
@@ -33,7 +35,11 @@ enum {
 	H_HANDLE,
 	H_STACK,
 	H_CONTEXT,
-	H_CROSS
+	H_CROSS,
+	H_TOKEN,
+	H_TOKPAIR,
+	H_NUMBER,
+	H_START
 };
 
 /*
@@ -350,6 +356,45 @@ model_features(struct featx *fx, const char *s, size_t n)
 		}
 	}
 	acc_flush(fx, M_SQRT1_2);
+}
+
+/*
+ * A token's hash: its text's (tok.hash, as vocab_annotate() sets it), or
+ * one for every number ("day 5", "47 minutes": the count is not the cue).
+ */
+static uint64_t
+tok_hash(const struct text *t, size_t i)
+{
+	if (t->tok[i].type == TOK_NUM)
+		return mix64(H_NUMBER);
+	return mix64((uint64_t)t->tok[i].hash << 8 ^ H_TOKEN);
+}
+
+void
+model_hash_tokens(struct text *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->ntok; i++)
+		t->tok[i].hash = (uint32_t)hmap_hash(text_tok(t, i),
+		    t->tok[i].len);
+}
+
+void
+model_tokens(struct featx *fx, const struct text *t)
+{
+	uint64_t h, prev = mix64(H_START);
+	size_t i;
+
+	fx->n = 0;
+	acc_reserve(fx, 2 * t->ntok + 1);
+	for (i = 0; i < t->ntok; i++) {
+		h = tok_hash(t, i);
+		acc_add(fx, h);
+		acc_add(fx, mix64(prev * FNV_PRIME ^ h ^ H_TOKPAIR));
+		prev = h;
+	}
+	acc_flush(fx, 1.0);
 }
 
 /* One feature with a bucket of its own, named by kind and i. */
@@ -671,7 +716,8 @@ model_save(const struct model *m, const char *path)
 	for (i = 0; i < m->nlabels; i++)
 		put_jstring(&b, "label", m->labels[i]);
 	buf_printf(&b, "hash %u\n", m->bits);
-	buf_printf(&b, "features %s%s%s%s\n", MODEL_FEATURES, m->context ?
+	buf_printf(&b, "features %s%s%s%s\n", m->tokens ? MODEL_TOKENS :
+	    MODEL_FEATURES, m->context ?
 	    " " MODEL_CONTEXT : "", m->stack ? " " MODEL_STACK : "",
 	    m->cross ? " " MODEL_CROSS : "");
 	buf_printf(&b, "records %zu\n", m->records);
@@ -782,14 +828,17 @@ take(const char **s, size_t *n, const char *w)
 }
 
 /*
- * The "features" line: the n-grams, then the context, the stacking and
+ * The "features" line: the n-grams (of the text, or of the built-in's
+ * tokens), then the context, the stacking and
  * the stacking by context (a model made before context was read has the
  * first, and the stacking unless --plain).
  */
 static int
 features(struct model *m, const char *s, size_t n)
 {
-	if (!take(&s, &n, MODEL_FEATURES))
+	if (take(&s, &n, MODEL_TOKENS))
+		m->tokens = 1;
+	else if (!take(&s, &n, MODEL_FEATURES))
 		return -1;
 	m->context = take(&s, &n, MODEL_CONTEXT);
 	m->stack = take(&s, &n, MODEL_STACK);
@@ -1034,18 +1083,21 @@ model_free(struct model *m)
 	free(m->bias);
 	free(m->prob);
 	featx_free(&m->fx);
+	if (m->text != NULL) {
+		text_free(m->text);
+		free(m->text);
+	}
 	memset(m, 0, sizeof(*m));
 }
 
-size_t
-model_predict(struct model *m, const char *s, size_t n, int ctx,
-    const float *stack)
+/* Score m->fx, with the context and stacking features m reads. */
+static size_t
+predict(struct model *m, int ctx, const float *stack)
 {
 	size_t i, k, best = 0, K = m->nlabels;
 	const float *w;
 	uint32_t r;
 
-	model_features(&m->fx, s, n);
 	if (m->context)
 		model_context_feature(&m->fx, ctx);
 	if (m->stack && stack != NULL)
@@ -1066,6 +1118,30 @@ model_predict(struct model *m, const char *s, size_t n, int ctx,
 		if (m->prob[k] > m->prob[best])
 			best = k;
 	return best;
+}
+
+size_t
+model_predict(struct model *m, const char *s, size_t n, int ctx,
+    const float *stack)
+{
+	if (m->tokens) {
+		if (m->text == NULL) {
+			m->text = xmalloc(sizeof(*m->text));
+			text_init(m->text);
+		}
+		text_tokenize(m->text, s, n);
+		model_hash_tokens(m->text);
+		model_tokens(&m->fx, m->text);
+	} else
+		model_features(&m->fx, s, n);
+	return predict(m, ctx, stack);
+}
+
+size_t
+model_predict_text(struct model *m, const struct text *t, int ctx)
+{
+	model_tokens(&m->fx, t);
+	return predict(m, ctx, NULL);
 }
 
 const char *
@@ -1281,6 +1357,15 @@ model_option(struct model_opts *o, int ch, const char *arg)
 	case OPT_PLAIN:
 		o->train.plain = 1;
 		break;
+	case OPT_FEATURES:
+		if (strcmp(arg, "text") == 0)
+			o->train.tokens = 0;
+		else if (strcmp(arg, "tokens") == 0)
+			o->train.tokens = 1;
+		else
+			die(SC_EXIT_FATAL, "--features: must be text or tokens: "
+			    "%s", arg);
+		break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "text") == 0)
 			o->eval.ndjson = 0;
@@ -1301,7 +1386,7 @@ int
 model_mode(const struct model_opts *o)
 {
 	const unsigned train = GIVEN(OPT_TARGET) | GIVEN(OPT_SEED) |
-	    GIVEN(OPT_EPOCHS) | GIVEN(OPT_PLAIN), eval = GIVEN(OPT_FIELD) | GIVEN(OPT_FORMAT);
+	    GIVEN(OPT_EPOCHS) | GIVEN(OPT_PLAIN) | GIVEN(OPT_FEATURES), eval = GIVEN(OPT_FIELD) | GIVEN(OPT_FORMAT);
 
 	if ((o->given & GIVEN(OPT_TRAIN)) && (o->given & GIVEN(OPT_EVAL)))
 		bad_combination("--train and --eval", "are separate runs");
@@ -1317,7 +1402,8 @@ model_mode(const struct model_opts *o)
 		return MODE_TRAIN;
 	}
 	if (o->given & train)
-		bad_combination("--target, --plain, --seed and --epochs",
+		bad_combination("--target, --plain, --features, --seed and "
+		    "--epochs",
 		    "go with --train");
 	if (o->given & GIVEN(OPT_EVAL)) {
 		if (!(o->given & GIVEN(OPT_FIELD)))

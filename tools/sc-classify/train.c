@@ -80,12 +80,14 @@ sort_labels(struct labels *l, struct dataset *d)
 
 /*
  * One record into d; -1 after rejecting it.  cl: the built-in, for the
- * context and stacking features, or NULL (--plain).
+ * context and stacking features, or NULL (--plain; ctx: the context
+ * feature all the same).  t: where to tokenize the text for
+ * --features tokens, or NULL for the text's own features.
  */
 static int
 add_record(struct recin *r, const json_t *post, const char *target,
-    struct labels *l, struct featx *fx, struct classifier *cl,
-    struct dataset *d, struct buf *tmp)
+    struct labels *l, struct featx *fx, struct classifier *cl, int ctx,
+    struct text *t, struct dataset *d, struct buf *tmp)
 {
 	const json_t *v, *text;
 	const char *label;
@@ -114,7 +116,16 @@ add_record(struct recin *r, const json_t *post, const char *target,
 		die(SC_EXIT_FATAL, "--target %s: more than %d labels; is it "
 		    "the label field?", target, MODEL_MAX_LABELS);
 	text = json_object_get(post, "text");
-	model_features(fx, json_string_value(text), json_string_length(text));
+	if (t != NULL) {
+		text_tokenize(t, json_string_value(text),
+		    json_string_length(text));
+		model_hash_tokens(t);
+		model_tokens(fx, t);
+	} else
+		model_features(fx, json_string_value(text),
+		    json_string_length(text));
+	if (cl == NULL && ctx)
+		model_context_feature(fx, model_context(post));
 	if (cl != NULL) {
 		struct class_result res;
 		float stack[MODEL_STACK_N];
@@ -140,6 +151,7 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	struct model m;
 	struct train_params p;
 	struct classifier cl;
+	struct text t;
 	struct buf tmp = BUF_INIT;
 	struct recin *r;
 	json_t *post;
@@ -149,18 +161,21 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	memset(&d, 0, sizeof(d));
 	memset(&m, 0, sizeof(m));
 	l.map = hmap_new();
-	featx_init(&fx, MODEL_HASH_BITS);
+	featx_init(&fx, o->tokens ? MODEL_TOKEN_BITS : MODEL_HASH_BITS);
+	text_init(&t);
 	if (!o->plain)
 		classifier_init(&cl);
 	r = rec_open(c, files, nfiles);
 	while ((post = rec_next(r)) != NULL) {
 		(void)add_record(r, post, o->target, &l, &fx,
-		    o->plain ? NULL : &cl, &d, &tmp);
+		    o->plain ? NULL : &cl, o->tokens, o->tokens ? &t : NULL,
+		    &d, &tmp);
 		json_decref(post);
 	}
 	status = rec_status(r);
 	rec_close(r);
 	featx_free(&fx);
+	text_free(&t);
 	if (!o->plain)
 		classifier_free(&cl);
 	buf_free(&tmp);
@@ -179,9 +194,10 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	m.target = xstrdup(o->target);
 	m.labels = l.name;
 	m.nlabels = l.n;
-	m.bits = MODEL_HASH_BITS;
+	m.bits = o->tokens ? MODEL_TOKEN_BITS : MODEL_HASH_BITS;
+	m.tokens = o->tokens;
 	m.stack = !o->plain;
-	m.context = !o->plain;
+	m.context = !o->plain || o->tokens;
 	m.cross = !o->plain;
 	p.seed = o->seed;
 	p.epochs = o->epochs;

@@ -157,18 +157,13 @@ add_regulator(struct triage *tr, const char *s)
 static void
 load(struct triage *tr, const char *name, int tsv)
 {
-	char *rel, *path, *line = NULL, *tab;
+	char *path, *line = NULL, *tab;
 	size_t cap = 0, lineno = 0;
 	ssize_t len;
 	FILE *fp;
 	int k;
 
-	rel = xasprintf("classify/%s", name);
-	if ((path = sc_datafile(rel)) == NULL)
-		die(SC_EXIT_FATAL, "cannot find data file %s (looked in "
-		    "$SC_DATADIR, ../share/sc beside the program and the "
-		    "installed data directory)", rel);
-	free(rel);
+	path = vocab_path(name);
 	if ((fp = fopen(path, "r")) == NULL)
 		die(SC_EXIT_FATAL, "%s: %s", path, strerror(errno));
 	while ((len = getline(&line, &cap, fp)) != -1) {

@@ -50,19 +50,26 @@ bad(const struct dfile *d, const char *fmt, ...)
  */
 static struct dfile *reading;
 
-static void
-dfile_open(struct dfile *d, const char *name)
+char *
+vocab_path(const char *name)
 {
-	char *rel;
+	char *rel, *path;
 
-	memset(d, 0, sizeof(*d));
-	reading = d;
 	rel = xasprintf("classify/%s", name);
-	if ((d->path = sc_datafile(rel)) == NULL)
+	if ((path = sc_datafile(rel)) == NULL)
 		die(SC_EXIT_FATAL, "cannot find data file %s (looked in "
 		    "$SC_DATADIR, ../share/sc beside the program and the "
 		    "installed data directory)", rel);
 	free(rel);
+	return path;
+}
+
+static void
+dfile_open(struct dfile *d, const char *name)
+{
+	memset(d, 0, sizeof(*d));
+	reading = d;
+	d->path = vocab_path(name);
 	if ((d->fp = fopen(d->path, "r")) == NULL)
 		die(SC_EXIT_FATAL, "%s: %s", d->path, strerror(errno));
 }

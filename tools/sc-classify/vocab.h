@@ -137,6 +137,11 @@ void	vocab_free(struct vocab *v);
 /* Load classify/NAME for language lang (LANG_ANY for emoji.tsv). */
 void	vocab_load_lexicon(struct vocab *v, const char *name, int lang);
 void	vocab_load_intents(struct vocab *v, const char *name, int lang);
+/*
+ * Where the data file classify/NAME is (sc_datafile()), to free; exit 2
+ * saying where it was looked for when it is nowhere.
+ */
+char	*vocab_path(const char *name);
 void	vocab_load_langid(struct vocab *v, const char *name);
 /*
  * After the last load: the keys go into a compact read-only table

@@ -32,9 +32,9 @@ try --model
 [ ! -e "$t/m.model" ] || { echo "a model was written"; exit 1; }
 cat >"$t/want" <<'END'
 sc-classify: --train needs --target
-sc-classify: --target, --plain, --seed and --epochs go with --train
-sc-classify: --target, --plain, --seed and --epochs go with --train
-sc-classify: --target, --plain, --seed and --epochs go with --train
+sc-classify: --target, --plain, --features, --seed and --epochs go with --train
+sc-classify: --target, --plain, --features, --seed and --epochs go with --train
+sc-classify: --target, --plain, --features, --seed and --epochs go with --train
 sc-classify: --train and --eval are separate runs
 sc-classify: --field and --format go with --eval
 sc-classify: --eval needs --field
