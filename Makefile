@@ -58,8 +58,10 @@ SCRIPTS = scripts/sc-pg-load scripts/sc-cron
 MAN1 = $(TOOLS:%=man/%.1) man/sc-cron.1
 MANS = $(MAN1) man/sc-post.5 man/sc-route.5 man/sc.7
 DATA = $(shell find data scripts/examples -type f 2>/dev/null | sort)
+LEARNED = $(BUILD)/share/sc/classify/intent-en.model
+LEARNED_SRC = tools/sc-classify/intent-en.corpus
 
-all: $(BINS) data-stamp
+all: $(BINS) data-stamp $(LEARNED)
 
 # Each tool is tools/NAME.c or the .c files of tools/NAME/.
 define tool_rule
@@ -102,6 +104,16 @@ data-stamp: $(DATA)
 		mkdir -p $(BUILD)/share/sc/$$(dirname $$d); \
 		cp $$f $(BUILD)/share/sc/$$d; \
 	done
+
+# The built-in's corpus model (tools/sc-classify/classify.h), trained by
+# the sc-classify just built on the corpus beside its source: the same
+# corpus and program give the same bytes.
+$(LEARNED): $(LEARNED_SRC) $(BUILD)/bin/sc-classify
+	@mkdir -p $(@D)
+	@echo "  TRAIN   $@"
+	@$(BUILD)/bin/sc-classify --strict --train $@ --plain \
+		--features tokens --target intent --seed 1 --epochs 10 \
+		$(LEARNED_SRC)
 
 tests: all $(UNIT_BIN)
 

@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "classify.h"
+#include "diag.h"
 #include "model.h"
+#include "sc.h"
+#include "xmem.h"
 
 /*
  * Texts in Latin letters with no language cue are scored as English, and
@@ -14,6 +17,33 @@
  */
 #define FALLBACK_LANG	"en"
 #define FALLBACK_DAMP	0.7	/* on the confidence of such scores */
+
+/* The corpus model (classify.h); a missing or foreign one is exit 2. */
+static void
+load_learned(struct classifier *c)
+{
+	struct model *m;
+	char err[256], *path;
+	size_t k;
+	int in;
+
+	path = vocab_path(LEARNED_FILE);
+	m = xcalloc(1, sizeof(*m));
+	if (model_load(m, path, err, sizeof(err)) == -1)
+		die(SC_EXIT_FATAL, "%s: %s", path, err);
+	if (!m->tokens || m->stack || m->nlabels != INTENT_COUNT)
+		die(SC_EXIT_FATAL, "%s: not a model of the seven intents on "
+		    "the built-in's tokens", path);
+	for (k = 0; k < m->nlabels; k++) {
+		if ((in = intent_find(m->labels[k], strlen(m->labels[k]))) < 0)
+			die(SC_EXIT_FATAL, "%s: \"%s\" is not an intent", path,
+			    m->labels[k]);
+		c->learned_in[k] = in;
+	}
+	free(path);
+	c->learned = m;
+	c->learned_lang = lang_find(LEARNED_LANG, strlen(LEARNED_LANG));
+}
 
 void
 classifier_init(struct classifier *c)
@@ -37,6 +67,7 @@ classifier_init(struct classifier *c)
 		vocab_load_intents(&c->v, name, l);
 	}
 	vocab_freeze(&c->v);
+	load_learned(c);
 	c->fallback = lang_find(FALLBACK_LANG, strlen(FALLBACK_LANG));
 	for (l = 0; l < INTENT_COUNT; l++)
 		c->intent[l] = json_string_nocheck(intent_name(l));
@@ -61,6 +92,10 @@ classifier_free(struct classifier *c)
 		json_decref(c->lang[l]);
 	json_decref(c->model);
 	json_decref(c->out);
+	if (c->learned != NULL) {
+		model_free(c->learned);
+		free(c->learned);
+	}
 	vocab_free(&c->v);
 	text_free(&c->t);
 }
@@ -69,7 +104,9 @@ void
 classify(struct classifier *c, const char *s, size_t n, int ctx,
     struct class_result *r)
 {
-	int lang, lang2, data, fallback = 0;
+	double learned[INTENT_COUNT], *lp = NULL;
+	int lang, lang2, data, fallback = 0, mctx;
+	size_t k;
 
 	text_tokenize(&c->t, s, n);
 	vocab_annotate(&c->v, &c->t);
@@ -87,7 +124,16 @@ classify(struct classifier *c, const char *s, size_t n, int ctx,
 	else
 		lang2 = data ? VOCAB_MIXED : -1;
 	sentiment_score(&c->v, &c->t, lang, lang2, data, &r->sent);
-	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, &r->intent);
+	if (lang == c->learned_lang) {
+		mctx = (ctx & CTX_REPLY_TO_BRAND) ? MODEL_CTX_BRAND :
+		    (ctx & CTX_REPLY_TO_OTHER) ? MODEL_CTX_OTHER :
+		    MODEL_CTX_NONE;
+		(void)model_predict_text(c->learned, &c->t, mctx);
+		for (k = 0; k < c->learned->nlabels; k++)
+			learned[c->learned_in[k]] = c->learned->prob[k];
+		lp = learned;
+	}
+	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, lp, &r->intent);
 	if (fallback) {
 		r->sent.conf *= FALLBACK_DAMP;
 		r->intent.conf *= FALLBACK_DAMP;
@@ -165,8 +211,10 @@ class_scores(const struct classifier *c, const struct class_result *r)
 int
 class_context(const json_t *post)
 {
-	return json_is_true(json_object_get(post, "in_reply_to_brand")) ?
-	    CTX_REPLY_TO_BRAND : 0;
+	const json_t *v = json_object_get(post, "in_reply_to_brand");
+
+	return json_is_true(v) ? CTX_REPLY_TO_BRAND :
+	    json_is_false(v) ? CTX_REPLY_TO_OTHER : 0;
 }
 
 void

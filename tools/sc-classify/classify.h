@@ -6,7 +6,9 @@
  *	lang.h		language, by script and cues
  *	sentiment.h	lexicon score of the language found (and of
  *			the one it mixes in)
- *	intent.h	cue phrases and sentiment
+ *	intent.h	cue phrases and sentiment, and for English the
+ *			corpus model: what the posts of sc's own
+ *			labelled corpus teach (below)
  *
  * classifier_init() loads every data file (exit 2 on a missing or bad
  * one); classify() reuses the classifier's buffers, so it allocates only
@@ -27,9 +29,26 @@
 
 #define CLASS_MODEL	"builtin-1"
 
+struct model;
+
+/*
+ * The corpus model, LEARNED_FILE: a model of the built-in's tokens
+ * (model.h, --features tokens) that make(1) trains on
+ * data/classify/intent-en.corpus, several thousand English posts to
+ * brands written and labelled for sc by its authors (their guideline is
+ * sc-classify(1)'s).  Its probabilities join the cue scores of English
+ * posts (intent_guess()): the cues know the phrases, the model the
+ * wording around them.
+ */
+#define LEARNED_FILE	"intent-en.model"
+#define LEARNED_LANG	"en"
+
 struct classifier {
 	struct vocab	 v;
 	struct text	 t;
+	struct model	*learned;	/* the corpus model */
+	int		 learned_in[INTENT_COUNT]; /* its labels' intents */
+	int		 learned_lang;
 	/* The label strings, made once and shared by every post's class. */
 	json_t		*intent[INTENT_COUNT];
 	json_t		*sentiment[3];
@@ -64,7 +83,7 @@ json_t	*class_json(struct classifier *c, const struct class_result *r);
 json_t	*class_scores(const struct classifier *c, const struct class_result *r);
 /* A score as "class" holds it: three decimals, never -0. */
 double	 class_round(double x);
-/* The CTX_ bits of a post (intent.h): in_reply_to_brand true. */
+/* The CTX_ bits of a post (intent.h): its in_reply_to_brand. */
 int	 class_context(const json_t *post);
 /*
  * What a stacked model reads of r (model.h, MODEL_STACK_N numbers): the

@@ -22,6 +22,7 @@
 #define CROWD_OTHER	2.0	/* as much as two good cues: a crowd is not care */
 #define REPLY_SHORT	6u	/* words: a short reply */
 #define REPLY_OTHER	0.5	/* other: a short reply to the brand */
+#define LEARNED_W	0.5	/* per unit of the corpus model's probability */
 
 /*
  * The confidence (intent_calibrate), set by hand in round numbers; see
@@ -142,7 +143,8 @@ intent_calibrate(const double *sc, int in, double sentiment,
 
 void
 intent_guess(const struct vocab *v, const struct text *t, int lang,
-    const struct sentiment *s, int ctx, struct intent_guess *g)
+    const struct sentiment *s, int ctx, const double *learned,
+    struct intent_guess *g)
 {
 	const unsigned kind = SENSE_BIT(SENSE_INTENT);
 	const struct sense *m;
@@ -216,6 +218,9 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	/* Banter among a crowd of accounts. */
 	if (t->nmention >= CROWD)
 		sc[INTENT_OTHER] += CROWD_OTHER;
+	if (learned != NULL)
+		for (in = 0; in < INTENT_COUNT; in++)
+			sc[in] += LEARNED_W * learned[in];
 
 	g->intent = INTENT_OTHER;
 	for (in = 0; in < INTENT_COUNT; in++)

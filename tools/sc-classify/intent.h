@@ -40,7 +40,8 @@ enum intent {
 
 /* What is known of a post beyond its text (sc-post(5)). */
 enum {
-	CTX_REPLY_TO_BRAND = 1 << 0	/* in_reply_to_brand: true */
+	CTX_REPLY_TO_BRAND = 1 << 0,	/* in_reply_to_brand: true */
+	CTX_REPLY_TO_OTHER = 1 << 1	/* in_reply_to_brand: false */
 };
 
 const char	*intent_name(int intent);
@@ -60,8 +61,12 @@ struct intent_guess {
  */
 double	intent_calibrate(const double *score, int in, double sentiment,
 	    int shortreply);
-/* ctx: CTX_ bits. */
+/*
+ * ctx: CTX_ bits; learned: the corpus model's probability of each intent
+ * (classify.h), or NULL.
+ */
 void	intent_guess(const struct vocab *v, const struct text *t, int lang,
-	    const struct sentiment *s, int ctx, struct intent_guess *g);
+	    const struct sentiment *s, int ctx, const double *learned,
+	    struct intent_guess *g);
 
 #endif

@@ -1,4 +1,6 @@
-# Long texts: 10 KB of words, of one word, of Han characters, of emoji.
+# Long texts: 10 KB of words, of one word, of Han characters, of emoji;
+# and a 10 KB link with a word of thanks, to no one (an announcement:
+# spam by a nose over praise).
 python3 - >"$SC_TMP/bt.in" <<'P' || exit 1
 import json
 print(json.dumps({"text": "My flight was delayed again and nobody answers. " * 210}))
@@ -14,5 +16,5 @@ complaint negative en
 other neutral und
 complaint negative zh
 complaint negative und
-praise positive en
+spam positive en
 W
