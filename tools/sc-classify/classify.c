@@ -104,9 +104,8 @@ void
 classify(struct classifier *c, const char *s, size_t n, int ctx,
     struct class_result *r)
 {
-	double learned[INTENT_COUNT], *lp = NULL;
-	int lang, lang2, data, fallback = 0, mctx;
-	size_t k;
+	struct intent_learned l, *lp = NULL;
+	int lang, lang2, data, fallback = 0;
 
 	text_tokenize(&c->t, s, n);
 	vocab_annotate(&c->v, &c->t);
@@ -125,13 +124,12 @@ classify(struct classifier *c, const char *s, size_t n, int ctx,
 		lang2 = data ? VOCAB_MIXED : -1;
 	sentiment_score(&c->v, &c->t, lang, lang2, data, &r->sent);
 	if (lang == c->learned_lang) {
-		mctx = (ctx & CTX_REPLY_TO_BRAND) ? MODEL_CTX_BRAND :
+		l.m = c->learned;
+		l.in = c->learned_in;
+		l.ctx = (ctx & CTX_REPLY_TO_BRAND) ? MODEL_CTX_BRAND :
 		    (ctx & CTX_REPLY_TO_OTHER) ? MODEL_CTX_OTHER :
 		    MODEL_CTX_NONE;
-		(void)model_predict_text(c->learned, &c->t, mctx);
-		for (k = 0; k < c->learned->nlabels; k++)
-			learned[c->learned_in[k]] = c->learned->prob[k];
-		lp = learned;
+		lp = &l;
 	}
 	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, lp, &r->intent);
 	if (fallback) {

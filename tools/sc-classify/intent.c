@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "intent.h"
+#include "model.h"
 #include "sentiment.h"
 #include "text.h"
 #include "vocab.h"
@@ -141,10 +142,26 @@ intent_calibrate(const double *sc, int in, double sentiment,
 	return 1 / (1 + exp(-z));
 }
 
+/* How far the best score leads the second. */
+static double
+lead(const double *sc)
+{
+	double best = -INFINITY, second = -INFINITY;
+	int i;
+
+	for (i = 0; i < INTENT_COUNT; i++)
+		if (sc[i] > best) {
+			second = best;
+			best = sc[i];
+		} else if (sc[i] > second)
+			second = sc[i];
+	return best - second;
+}
+
 void
 intent_guess(const struct vocab *v, const struct text *t, int lang,
-    const struct sentiment *s, int ctx, const double *learned,
-    struct intent_guess *g)
+    const struct sentiment *s, int ctx,
+    const struct intent_learned *learned, struct intent_guess *g)
 {
 	const unsigned kind = SENSE_BIT(SENSE_INTENT);
 	const struct sense *m;
@@ -152,6 +169,7 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	int hits[INTENT_COUNT];
 	size_t i, n;
 	int in, ml, lang2 = s->lang2, shortreply = 0;
+	size_t k;
 
 	memset(cue, 0, sizeof(cue));
 	memset(hits, 0, sizeof(hits));
@@ -218,9 +236,15 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	/* Banter among a crowd of accounts. */
 	if (t->nmention >= CROWD)
 		sc[INTENT_OTHER] += CROWD_OTHER;
-	if (learned != NULL)
-		for (in = 0; in < INTENT_COUNT; in++)
-			sc[in] += LEARNED_W * learned[in];
+	/*
+	 * The corpus model settles close calls: it adds at most LEARNED_W
+	 * between any two intents, so a lead of more is the cues' alone.
+	 */
+	if (learned != NULL && lead(sc) <= LEARNED_W) {
+		(void)model_predict_text(learned->m, t, learned->ctx);
+		for (k = 0; k < learned->m->nlabels; k++)
+			sc[learned->in[k]] += LEARNED_W * learned->m->prob[k];
+	}
 
 	g->intent = INTENT_OTHER;
 	for (in = 0; in < INTENT_COUNT; in++)

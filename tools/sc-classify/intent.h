@@ -61,12 +61,20 @@ struct intent_guess {
  */
 double	intent_calibrate(const double *score, int in, double sentiment,
 	    int shortreply);
+/* The corpus model (classify.h), and what it needs to read a post. */
+struct model;
+struct intent_learned {
+	struct model	*m;
+	const int	*in;		/* the intent of each of its labels */
+	int		 ctx;		/* MODEL_CTX_* */
+};
+
 /*
- * ctx: CTX_ bits; learned: the corpus model's probability of each intent
- * (classify.h), or NULL.
+ * ctx: CTX_ bits; learned: the corpus model, asked when its answer could
+ * change the intent (the cues' lead is LEARNED_W or less), or NULL.
  */
 void	intent_guess(const struct vocab *v, const struct text *t, int lang,
-	    const struct sentiment *s, int ctx, const double *learned,
-	    struct intent_guess *g);
+	    const struct sentiment *s, int ctx,
+	    const struct intent_learned *learned, struct intent_guess *g);
 
 #endif

@@ -1106,8 +1106,17 @@ predict(struct model *m, int ctx, const float *stack)
 		model_cross(&m->fx, stack, ctx);
 	for (k = 0; k < K; k++)
 		m->prob[k] = m->bias[k];
+	/*
+	 * The rows first, each weight row asked for at once: the cache
+	 * misses overlap rather than queue.  fx.idx is spent after this.
+	 */
 	for (i = 0; i < m->fx.n; i++) {
-		if ((r = m->row[m->fx.idx[i]]) == 0)
+		r = m->row[m->fx.idx[i]];
+		if ((m->fx.idx[i] = r) != 0)
+			__builtin_prefetch(m->w + (size_t)(r - 1) * K);
+	}
+	for (i = 0; i < m->fx.n; i++) {
+		if ((r = m->fx.idx[i]) == 0)
 			continue;
 		w = m->w + (size_t)(r - 1) * K;
 		for (k = 0; k < K; k++)
