@@ -12,7 +12,9 @@
  * A status's content is HTML (html.h); a content warning comes first,
  * then a blank line and the text.  A boost is the boosted status.  Local
  * accounts get the instance's host: "acct@host" is a handle that means
- * the same everywhere.  The reset of a rate limit is an ISO time.
+ * the same everywhere.  --mentions reads the token's own notifications:
+ * with no brand account given, the token's account (verify_credentials)
+ * is the brand's.  The reset of a rate limit is an ISO time.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +90,45 @@ url_host(const char *url)
 	return xstrndup(p, (size_t)(e - p));
 }
 
+static json_t	*m_author(const json_t *, const char *);
+
+/*
+ * --mentions with no brand account known: the token's own account
+ * (verify_credentials, PLATFORMS.md 2.1) is the brand's, so replies to
+ * it get in_reply_to_brand.  Its acct is local: the handle gets the
+ * instance's host as every local account's does.  A refusal of this
+ * request alone (a 403 for a token without read:accounts or profile, a
+ * 404 where the server has no such method) leaves it unknown.
+ */
+static void
+m_self(struct net *n, const char *host)
+{
+	struct net_req rq;
+	const char *h = NULL;
+	json_t *j, *a = NULL;
+	char why[64];
+
+	net_req_init(&rq);
+	rq.soft_status = NET_SOFT_4XX;
+	net_req_url(&rq, n, "/api/v1/accounts/verify_credentials");
+	net_req_header(&rq, "Authorization: Bearer %s", n->cred[0]);
+	j = net_call_json(n, &rq, "verify_credentials");
+	if (rq.status >= 200 && rq.status < 300) {
+		a = m_author(j, host);
+		/* no acct, or an empty one ("@host") */
+		if ((h = net_str(a, "handle")) != NULL && *h == '@')
+			h = NULL;
+		snprintf(why, sizeof(why), "verify_credentials: no \"acct\" "
+		    "in the answer");
+	} else
+		snprintf(why, sizeof(why), "verify_credentials: HTTP %ld",
+		    rq.status);
+	net_brand(n, h, why);
+	json_decref(a);
+	json_decref(j);
+	net_req_free(&rq);
+}
+
 static void
 m_setup(struct net *n)
 {
@@ -109,6 +150,8 @@ m_setup(struct net *n)
 		net_key(n, "%s %s %s", n->api_base, m->what == M_TAG ? "tag" :
 		    "search", m->arg);
 	n->priv = m;
+	if (m->what == M_MENTIONS && !n->brands)
+		m_self(n, m->host);
 }
 
 static void

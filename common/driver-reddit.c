@@ -27,9 +27,11 @@
  *    its author.  A parent on the same page gives its author; the others
  *    are asked of /api/info, up to 100 fullnames a request, so one
  *    request per page of comments (none for search, whose submissions
- *    answer nothing, nor when no brand account is known).  The author's handle goes to normalize() as
- *    in_reply_to_author, compared with the brand's accounts; a parent
- *    not found or deleted says nothing.
+ *    answer nothing, nor when no brand account is known).  The author's
+ *    handle goes to normalize() as in_reply_to_author, compared with the
+ *    brand's accounts; a parent not found or deleted says nothing.
+ *    --mentions reads the token's own inbox: with no brand account
+ *    given, the token's account (/api/v1/me) is the brand's.
  *
  *  - Rate limits: a 429, or a 2xx whose X-Ratelimit-Remaining (a float)
  *    is below 1, waits for X-Ratelimit-Reset, which counts seconds from
@@ -118,6 +120,40 @@ reddit_subname(const char *s)
 	}
 }
 
+/*
+ * --mentions with no brand account known: the token's own account
+ * (/api/v1/me, its "name") is the brand's, so comments answering it get
+ * in_reply_to_brand.  A refusal of this request alone (a 403 for a
+ * token without the identity scope, a 404 from a proxy that passes only
+ * the listings) or an answer without a name (an app-only token) leaves
+ * it unknown.
+ */
+static void
+reddit_self(struct net *n, const char *agent)
+{
+	struct net_req rq;
+	const char *name = NULL;
+	json_t *j;
+	char why[64];
+
+	net_req_init(&rq);
+	rq.soft_status = NET_SOFT_4XX;
+	net_req_url(&rq, n, "/api/v1/me");
+	net_req_param(&rq, "raw_json", "1");
+	net_req_header(&rq, "Authorization: bearer %s", n->cred[0]);
+	net_req_header(&rq, "User-Agent: %s", agent);
+	j = net_call_json(n, &rq, "api/v1/me");
+	if (rq.status >= 200 && rq.status < 300) {
+		name = net_str(j, "name");
+		snprintf(why, sizeof(why), "api/v1/me: no \"name\" in the "
+		    "answer");
+	} else
+		snprintf(why, sizeof(why), "api/v1/me: HTTP %ld", rq.status);
+	net_brand(n, name, why);
+	json_decref(j);
+	net_req_free(&rq);
+}
+
 static void
 reddit_setup(struct net *n)
 {
@@ -147,6 +183,8 @@ reddit_setup(struct net *n)
 	if (r->agent == NULL || *r->agent == '\0')
 		r->agent = REDDIT_UA;
 	n->priv = r;
+	if (r->mentions && !n->brands)
+		reddit_self(n, r->agent);
 }
 
 static void

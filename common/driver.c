@@ -343,6 +343,23 @@ net_call_json(struct net *n, struct net_req *rq, const char *what)
 	return n->host->call_json(n, rq, what);
 }
 
+int
+net_soft(const struct net_req *rq, long status)
+{
+	if (rq->soft_status == NET_SOFT_4XX)
+		return status >= 400 && status < 500 && status != 401 &&
+		    status != 429;
+	return rq->soft_status != 0 && status == rq->soft_status;
+}
+
+void
+net_brand(struct net *n, const char *handle, const char *why)
+{
+	if (n->host != NULL && n->host->brand != NULL)
+		n->host->brand(n, handle != NULL && *handle != '\0' ? handle :
+		    NULL, why != NULL ? why : "no handle");
+}
+
 void
 net_usage_error(const char *fmt, ...)
 {

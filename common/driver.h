@@ -9,7 +9,8 @@
  *
  * The program that runs a driver is its host (n->host): it sends the
  * requests a driver cannot wait for (net_call_json(): log in, look a
- * user up) with its own rules, and keeps the query's key (net_key()).
+ * user up) with its own rules, keeps the query's key (net_key()) and
+ * takes the token's own account as a brand account (net_brand()).
  * sc-fetch's host is tools/sc-fetch/net.c, sc-reply's is
  * tools/sc-reply/send.c.
  *
@@ -89,6 +90,14 @@ struct net_host {
 			    const char *what);
 	/* The query's key, "x search QUERY": copy it if needed. */
 	void		 (*key)(struct net *n, const char *key);
+	/*
+	 * The token's own account, learnt from the platform (net_brand()):
+	 * handle is a brand account on this platform, as if given with
+	 * --brand-account; or handle is NULL and why says what kept it
+	 * unknown.  NULL: the host keeps no brand accounts (sc-reply).
+	 */
+	void		 (*brand)(struct net *n, const char *handle,
+			    const char *why);
 };
 
 /*
@@ -113,13 +122,21 @@ struct net_req {
 	int		 has_body;
 	/*
 	 * A status other than 2xx that the driver reads as an answer (a
-	 * record not found, say), or 0: net_call_json() then returns its
-	 * JSON body (json null when it has none) instead of ending the run,
-	 * and status says which it was.
+	 * record not found, say), NET_SOFT_4XX for any 4xx but 401 and 429,
+	 * or 0: net_call_json() then returns its JSON body (json null when
+	 * it has none) instead of ending the run, and status says which it
+	 * was (net_soft()).
 	 */
 	long		 soft_status;
 	long		 status;	/* set by net_call_json() */
 };
+
+/*
+ * soft_status for a look-up the run can do without: a 4xx answer is
+ * the driver's to read, but for 401 (the token refused: the run ends as
+ * for any request) and 429 (a throttle: waited for as for any request).
+ */
+#define NET_SOFT_4XX		(-4)
 
 /* One post of a page, or a reject. */
 struct net_item {
@@ -317,6 +334,17 @@ void		 net_req_json(struct net_req *rq, const char *method,
  */
 json_t		*net_call_json(struct net *n, struct net_req *rq,
 		    const char *what);
+/* Is status, which is no 2xx, one rq's soft_status lets through? */
+int		 net_soft(const struct net_req *rq, long status);
+/*
+ * In setup(): the token's own account, asked of the platform when no
+ * brand account is known for it (n->brands 0), as a brand account: its
+ * handle, as the driver writes authors' handles; or NULL when it could
+ * not be learnt, with why ("verify_credentials: HTTP 404"), which the
+ * host reports once as a warning before the run goes on without it.
+ */
+void		 net_brand(struct net *n, const char *handle,
+		    const char *why);
 
 /* Pages (parse() fills them; net.c and import.c read them). */
 void		 net_page_init(struct net_page *pg);

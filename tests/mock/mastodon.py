@@ -12,10 +12,23 @@ microseconds; 429 {"error": "Too many requests"} without Retry-After.
 Notifications and search need the Bearer token; tag timelines are public.
 POST /api/v1/statuses creates a status (logged as "created"); a repeated
 Idempotency-Key answers the first status again and creates nothing.
+GET /api/v1/accounts/verify_credentials answers the token's own account, a
+CredentialAccount (MDOC methods/accounts.md#verify_credentials): local, so
+its acct has no domain.
+
+Scopes (knob scopes, separated by spaces or commas, default "read write"):
+"read" covers every read:*, "write" every write:*.  Notifications need
+read:notifications, search read:search, POST /api/v1/statuses write:statuses,
+verify_credentials read:accounts or profile (4.3+); without, 403 {"error":
+"This action is outside the authorized scopes"} (Mastodon's
+Api::BaseController).
 
 Data: --data FILE with {"statuses": [...]} (served as the tag timeline and
 as mentions, one notification each) or --posts N generated statuses, one a
-minute from --set t0=EPOCH (default 2026-11-20T00:00:00Z).
+minute from --set t0=EPOCH (default 2026-11-20T00:00:00Z).  The token's
+account is the data's "me" (an Account) or else acme (id "1"); knob
+me=USERNAME picks another of the built-in accounts, me=none one with neither
+acct nor username (a broken server).
 """
 
 import time
@@ -223,11 +236,50 @@ def create_status(server, req):
     return 200, [], st
 
 
+NEEDS = {"/api/v1/notifications": ("read:notifications",),
+         "/api/v2/search": ("read:search",),
+         "/api/v1/statuses": ("write:statuses",),
+         "/api/v1/accounts/verify_credentials": ("read:accounts",
+                                                 "profile")}
+
+
+def scoped(server, req):
+    """Whether the token's scopes allow the request."""
+    granted = server.knob("scopes", "read write").replace(",", " ").split()
+    for need in NEEDS.get(req.path, ()):
+        if need in granted or need.split(":")[0] in granted:
+            return True
+    return req.path not in NEEDS
+
+
+def credentials(server):
+    """The token's own account, with the fields only it shows."""
+    pick = server.knob("me")
+    if pick == "none":
+        return {"id": "1", "display_name": "Acme Support", "locked": False}
+    me = dict(next((a for a in ACCOUNTS if a["username"] == pick), None) or
+              (server.data or {}).get("me") or ACCOUNTS[1])
+    me.setdefault("locked", False)
+    me.setdefault("created_at", "2022-01-10T00:00:00.000Z")
+    me.setdefault("note", "<p>Acme's help desk</p>")
+    me["source"] = {"privacy": "public", "sensitive": False,
+                    "language": "", "note": "Acme's help desk",
+                    "fields": [], "follow_requests_count": 0}
+    me.setdefault("emojis", [])
+    me.setdefault("fields", [])
+    return me
+
+
 def handle(server, req):
+    if not scoped(server, req):
+        return 403, [], {"error": "This action is outside the authorized "
+                                  "scopes"}
     if req.method == "POST" and req.path == "/api/v1/statuses":
         return create_status(server, req)
     if req.method != "GET":
         return None
+    if req.path == "/api/v1/accounts/verify_credentials":
+        return 200, [], credentials(server)
     sts, notes = dataset(server)
     if req.path == "/api/v1/notifications":
         types = req.query.get("types[]")

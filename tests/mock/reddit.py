@@ -14,8 +14,17 @@
         posts, the mentions and the dataset's "things", in the order
         asked; unknown ones are left out
 
+  GET /api/v1/me                the token's own account (scope
+        identity): {"name", "id" (base 36, no t2_), ...}; its name is
+        knob me, or the data's "me", else acme_support
+
 Authorization: "bearer TOKEN" (the scheme in any case) with the server's
---token, else 401 {"message": "Unauthorized", "error": 401}.  Every answer
+--token, else 401 {"message": "Unauthorized", "error": 401}.  Scopes (knob
+scopes, separated by spaces or commas, default "*"): /api/v1/me needs
+identity, /message/mentions privatemessages, the searches and /api/info read,
+/api/comment submit; without, 403 {"message": "Forbidden", "error": 403}
+with WWW-Authenticate error="insufficient_scope" (what prawcore reads as
+InsufficientScope; the body is unverified).  Every answer
 carries X-Ratelimit-Used, X-Ratelimit-Remaining (a float string) and
 X-Ratelimit-Reset (seconds until the window ends).  A throttle is a 429
 with the same headers.
@@ -37,6 +46,9 @@ Knobs:
   need-ua=1           a 429 unless the User-Agent names the program
                       (generic agents are throttled hard)
   overlap=N           a page after "after" starts N items early
+  app-only=1          the token has no user: /api/v1/me answers only
+                      {"features": {...}}, no name (reddit-api-doc-notes,
+                      account.rst)
 """
 
 import html
@@ -264,12 +276,51 @@ def comment(server, req):
                                else "t3_unknown"}}]}}}
 
 
+def scope_of(p):
+    """The scope the endpoint p needs, or None."""
+    if p == "/api/v1/me":
+        return "identity"
+    if p.startswith("/message/"):
+        return "privatemessages"
+    if p == "/api/comment":
+        return "submit"
+    if p in ("/search", "/api/info") or p.endswith("/search"):
+        return "read"
+    return None
+
+
+def me(server, req):
+    """GET /api/v1/me: the token's user (fields per reddit-api-doc-notes
+    user.rst and account.rst)."""
+    if server.knob("app-only") == "1":
+        return 200, [], {"features": {"chat": True, "mod_awards": True}}
+    name = server.knob("me") or (server.data or {}).get("me", BRAND)
+    return 200, [], {
+        "name": name, "id": "acme01", "created_utc": 1420070400.0,
+        "created": 1420070400.0, "link_karma": 1200, "comment_karma": 5400,
+        "total_karma": 6600, "is_employee": False, "is_mod": True,
+        "has_verified_email": True, "verified": True, "is_suspended": False,
+        "icon_img": "https://www.redditstatic.com/avatars/"
+                    "avatar_default_01_A5A4A4.png",
+        "subreddit": {"display_name": "u_" + name, "public_description": ""},
+        "seen_layout_switch": True, "linked_identities": [],
+        "oauth_client_id": "sc-test-client"}
+
+
 def handle(server, req):
-    if req.method == "POST" and req.path == "/api/comment":
-        return comment(server, req)
     p = req.path.rstrip("/")
     if p.endswith(".json"):
         p = p[:-5]
+    granted = server.knob("scopes", "*").replace(",", " ").split()
+    need = scope_of(p)
+    if need is not None and "*" not in granted and need not in granted:
+        return (403, [("WWW-Authenticate", 'Bearer realm="reddit", '
+                       'error="insufficient_scope"')],
+                {"message": "Forbidden", "error": 403})
+    if req.method == "POST" and req.path == "/api/comment":
+        return comment(server, req)
+    if p == "/api/v1/me" and req.method == "GET":
+        return me(server, req)
     if p == "/search":
         return search(server, req, None)
     if p == "/message/mentions" and req.method == "GET":

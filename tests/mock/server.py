@@ -48,7 +48,7 @@ class Spec:
             self.lo = self.hi = int(rng)
         kinds = ("429", "remaining0", "500", "502html", "html200",
                  "badjson", "cutjson", "truncate", "drop", "500after",
-                 "dropafter", "slow", "401", "status")
+                 "dropafter", "slow", "401", "status", "htmlstatus")
         if self.kind not in kinds:
             raise ValueError("--on: unknown kind %r" % self.kind)
 
@@ -273,6 +273,11 @@ class Handler(BaseHTTPRequestHandler):
             code = int(spec.arg or 500)
             m.log(req, code)
             self.send(code, [], {"error": "status %d" % code})
+            return
+        if kind == "htmlstatus":
+            code = int(spec.arg or 404)
+            m.log(req, code)
+            self.send(code, [], HTML_PAGE)
             return
         if kind == "502html":
             m.log(req, 502)

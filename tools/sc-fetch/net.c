@@ -445,18 +445,22 @@ static json_t *
 run_call_json(struct net *n, struct net_req *rq, const char *what)
 {
 	const char *method = rq->method != NULL ? rq->method : "GET";
+	json_t *j;
 	int rc;
 
 	progress(n, "%s", what);
 	while ((rc = send_req(n, rq)) == 1)
 		continue;
 	rq->status = n->run->resp.status;
-	if (rc == -1 && (rq->soft_status == 0 ||
-	    rq->status != rq->soft_status))
+	if (rc == -1 && !net_soft(rq, rq->status))
 		refused(n, method, buf_str(&rq->url), &n->run->resp);
 	n->run->throttles = 0;
-	if (rc == -1 && n->run->resp.body.len == 0)
+	/* A soft answer is the driver's to read: JSON or nothing. */
+	if (rc == -1 && (j = json_loadb(buf_str(&n->run->resp.body),
+	    n->run->resp.body.len, 0, NULL)) == NULL)
 		return json_null();
+	if (rc == -1)
+		return j;
 	return answer_json(n, method, buf_str(&rq->url), &n->run->resp);
 }
 
@@ -468,7 +472,31 @@ run_key(struct net *n, const char *key)
 	n->run->key = xstrdup(key);
 }
 
-static const struct net_host fetch_host = { run_call_json, run_key };
+/*
+ * net_brand() as sc-fetch takes it: the token's own account is one of
+ * the brand's on this platform, for from_brand and in_reply_to_brand as
+ * --brand-account would make them; when it could not be learnt, say so
+ * once and go on (the posts are fetched all the same).
+ */
+static void
+run_brand(struct net *n, const char *handle, const char *why)
+{
+	net_progress_clear(n);
+	if (handle == NULL) {
+		warnmsg("%s: the token's own account is not known (%s): "
+		    "give --brand-account for in_reply_to_brand",
+		    n->drv->name, why);
+		return;
+	}
+	norm_brand(&n->run->norm, n->drv->name, handle);
+	n->brands = 1;
+	if (n->verbose)
+		warnmsg("%s: the token's own account %s is the brand's",
+		    n->drv->name, handle);
+}
+
+static const struct net_host fetch_host = { run_call_json, run_key,
+    run_brand };
 
 /* Fetch the page at cursor: its JSON (new reference). */
 static json_t *

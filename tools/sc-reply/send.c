@@ -158,7 +158,7 @@ send_call_json(struct net *n, struct net_req *rq, const char *what)
 			die(SC_EXIT_TEMPFAIL, "%s: %s: %s; try again later",
 			    n->drv->name, what, resp.error);
 		if ((resp.status >= 200 && resp.status < 300) ||
-		    (rq->soft_status != 0 && resp.status == rq->soft_status))
+		    net_soft(rq, resp.status))
 			break;
 		w = throttle_wait(n->drv, n, &resp);
 		if (w < 0 || tries >= SEND_THROTTLES)
@@ -176,7 +176,7 @@ send_call_json(struct net *n, struct net_req *rq, const char *what)
 	rq->status = resp.status;
 	j = json_loadb(buf_str(&resp.body), resp.body.len, 0, NULL);
 	http_resp_free(&resp);
-	if (j == NULL && rq->status == rq->soft_status)
+	if (j == NULL && (rq->status < 200 || rq->status >= 300))
 		return json_null();
 	if (j == NULL)
 		die(SC_EXIT_FATAL, "%s: %s: the answer is not JSON",
@@ -184,7 +184,7 @@ send_call_json(struct net *n, struct net_req *rq, const char *what)
 	return j;
 }
 
-static const struct net_host send_host = { send_call_json, NULL };
+static const struct net_host send_host = { send_call_json, NULL, NULL };
 
 /* The platform's driver, its credentials read and set up at first use. */
 static struct plat *

@@ -2,11 +2,15 @@
 # rel="next" (max_id) under one since_id; the saved position is the newest
 # notification's id (not the status's); the next run gets only newer ones;
 # a 429 waits until the ISO X-RateLimit-Reset; a bad token is exit 2.
+# A brand account is given, so that no verify_credentials comes first
+# (net-mastodon-own-account has that).
 . "$SC_TOP/tests/mock/lib.sh"
 mock_start mastodon --posts 25 --page-size 10 --log "$T/log"
+brand="acme@127.0.0.1:$MOCK_PORT"
 run() {
 	sc-fetch mastodon --mentions --api-base "$MOCK_URL" --state "$T/st" \
-	    -o "$T/out" "$@" 2>"$T/err" || fail "exit $?: $(cat "$T/err")"
+	    --brand-account "$brand" -o "$T/out" "$@" 2>"$T/err" ||
+	    fail "exit $?: $(cat "$T/err")"
 }
 key="mastodon $MOCK_URL mentions"
 run
@@ -30,7 +34,7 @@ jq -se 'map(.status) == [429, 200] and
 
 mock_set on=1:429 count=0 reset=100
 sc-fetch mastodon --mentions --api-base "$MOCK_URL" --state "$T/st" \
-    -o "$T/out" --max-wait 0 2>"$T/err"
+    --brand-account "$brand" -o "$T/out" --max-wait 0 2>"$T/err"
 [ $? -eq 75 ] || fail "--max-wait 0: exit"
 grep -Eq '^sc-fetch: mastodon: rate limited until [0-9T:-]+Z; state saved, try again later$' \
     "$T/err" || fail "--max-wait 0: $(cat "$T/err")"

@@ -76,14 +76,19 @@ sc-fetch reddit --mentions --api-base "$MOCK_URL" \
     fail "resume: exit $?: $(cat "$T/err")"
 diff -u "$T/out" "$T/out4" || fail "resume: output differs"
 
-# Without brand accounts nothing is guessed, and no parent looked up.
+# Without brand accounts, and a token that may not ask whose it is (no
+# identity scope, see net-reddit-own-account), nothing is guessed, and no
+# parent looked up.
+mock_set scopes=read,privatemessages
 : >"$T/log"
 sc-fetch reddit --mentions --api-base "$MOCK_URL" >"$T/out5" 2>"$T/err" ||
     fail "no brand: exit $?: $(cat "$T/err")"
 jq -se 'length == 7 and (any(has("in_reply_to_brand")) | not)' \
     "$T/out5" >/dev/null || fail "no brand: $(cat "$T/out5")"
-jq -se 'all(.path == "/message/mentions")' "$T/log" >/dev/null ||
+jq -se 'map(.path) == ["/api/v1/me", "/message/mentions",
+    "/message/mentions"]' "$T/log" >/dev/null ||
     fail "no brand: requests: $(jq -c .path "$T/log")"
+mock_set 'scopes=*'
 
 # Search: submissions answer nothing; no key, no /api/info.
 : >"$T/log"
