@@ -508,46 +508,27 @@ softmax(double *z, size_t k)
 		z[i] /= sum;
 }
 
-void
-model_train(struct model *m, struct dataset *d, const struct train_params *p)
+/*
+ * One run of AdaGrad from zero over d (feature indexes already compact,
+ * U of them) into w: U * K weights, then K biases.  The order of each
+ * pass is drawn from seed.
+ */
+static void
+adagrad_run(float *w, size_t U, size_t K, const struct dataset *d,
+    const double *cw, const struct train_params *p, uint64_t seed)
 {
-	size_t nb = (size_t)1 << m->bits, K = m->nlabels, U = 0;
-	size_t i, j, e, k, f, *order, t;
-	uint32_t *compact, *bucket;
-	float *w, *g, *x, grad, *gb;
-	double *z, *cw;
-	uint64_t rng;
+	size_t i, j, e, k, f, t, *order;
+	float *g, *x, grad, *gb, *bias = w + U * K;
+	double *z;
+	uint64_t rng = seed;
 
-	/* Number the buckets in use, in bucket order. */
-	compact = xcalloc(nb, sizeof(*compact));
-	for (f = 0; f < d->nfeat; f++)
-		compact[d->idx[f]] = 1;
-	for (i = 0; i < nb; i++)
-		if (compact[i])
-			compact[i] = (uint32_t)++U;
-	bucket = xreallocarray(NULL, U ? U : 1, sizeof(*bucket));
-	for (i = 0; i < nb; i++)
-		if (compact[i])
-			bucket[compact[i] - 1] = (uint32_t)i;
-	for (f = 0; f < d->nfeat; f++)
-		d->idx[f] = compact[d->idx[f]] - 1;
-
-	w = xcalloc(U * K + K, sizeof(*w));
+	memset(w, 0, (U * K + K) * sizeof(*w));
 	g = xcalloc(U * K + K, sizeof(*g));
 	gb = g + U * K;
-	m->bias = xcalloc(K, sizeof(*m->bias));
 	z = xcalloc(K, sizeof(*z));
 	order = xreallocarray(NULL, d->ndoc ? d->ndoc : 1, sizeof(*order));
 	for (i = 0; i < d->ndoc; i++)
 		order[i] = i;
-	/* A rare label's examples weigh more (p->balance 0: not at all). */
-	cw = xcalloc(K, sizeof(*cw));
-	for (i = 0; i < d->ndoc; i++)
-		cw[d->label[i]]++;
-	for (k = 0; k < K; k++)
-		cw[k] = cw[k] > 0 ? pow((double)d->ndoc / ((double)K * cw[k]),
-		    p->balance) : 0;
-	rng = p->seed;
 	for (e = 0; e < p->epochs; e++) {
 		for (i = d->ndoc; i > 1; i--) {
 			j = (size_t)(rng_next(&rng) % i);
@@ -560,7 +541,7 @@ model_train(struct model *m, struct dataset *d, const struct train_params *p)
 			size_t s0 = d->start[doc], s1 = d->start[doc + 1];
 
 			for (k = 0; k < K; k++)
-				z[k] = m->bias[k];
+				z[k] = bias[k];
 			for (f = s0; f < s1; f++) {
 				x = w + (size_t)d->idx[f] * K;
 				for (k = 0; k < K; k++)
@@ -585,15 +566,69 @@ model_train(struct model *m, struct dataset *d, const struct train_params *p)
 			for (k = 0; k < K; k++) {
 				grad = (float)z[k];
 				gb[k] += grad * grad;
-				m->bias[k] -= (float)p->rate * grad /
+				bias[k] -= (float)p->rate * grad /
 				    sqrtf(gb[k] + 1e-8f);
 			}
 		}
 	}
 	free(order);
-	free(cw);
 	free(z);
 	free(g);
+}
+
+void
+model_train(struct model *m, struct dataset *d, const struct train_params *p)
+{
+	size_t nb = (size_t)1 << m->bits, K = m->nlabels, U = 0;
+	size_t i, k, f, n;
+	uint32_t *compact, *bucket;
+	float *w, *w1;
+	double *cw;
+	unsigned r, runs = p->runs > 0 ? p->runs : 1;
+
+	/* Number the buckets in use, in bucket order. */
+	compact = xcalloc(nb, sizeof(*compact));
+	for (f = 0; f < d->nfeat; f++)
+		compact[d->idx[f]] = 1;
+	for (i = 0; i < nb; i++)
+		if (compact[i])
+			compact[i] = (uint32_t)++U;
+	bucket = xreallocarray(NULL, U ? U : 1, sizeof(*bucket));
+	for (i = 0; i < nb; i++)
+		if (compact[i])
+			bucket[compact[i] - 1] = (uint32_t)i;
+	for (f = 0; f < d->nfeat; f++)
+		d->idx[f] = compact[d->idx[f]] - 1;
+
+	/* A rare label's examples weigh more (p->balance 0: not at all). */
+	cw = xcalloc(K, sizeof(*cw));
+	for (i = 0; i < d->ndoc; i++)
+		cw[d->label[i]]++;
+	for (k = 0; k < K; k++)
+		cw[k] = cw[k] > 0 ? pow((double)d->ndoc / ((double)K * cw[k]),
+		    p->balance) : 0;
+
+	/*
+	 * The runs differ only in their order; the model is their mean.  The
+	 * logits being linear in the weights, that is the mean of the runs'
+	 * logits, at the cost of one model.  The first run's seed is the
+	 * seed itself, so one run is the model of old.
+	 */
+	n = U * K + K;
+	w = xcalloc(n, sizeof(*w));
+	w1 = runs > 1 ? xcalloc(n, sizeof(*w1)) : w;
+	for (r = 0; r < runs; r++) {
+		adagrad_run(w1, U, K, d, cw, p, (uint64_t)p->seed +
+		    r * UINT64_C(0x9e3779b97f4a7c15));
+		if (w1 != w)
+			for (i = 0; i < n; i++)
+				w[i] += w1[i] / (float)runs;
+	}
+	if (w1 != w)
+		free(w1);
+	free(cw);
+	m->bias = xcalloc(K, sizeof(*m->bias));
+	memcpy(m->bias, w + U * K, K * sizeof(*m->bias));
 
 	m->row = compact;
 	for (i = 0; i < U; i++)
@@ -604,6 +639,7 @@ model_train(struct model *m, struct dataset *d, const struct train_params *p)
 	m->records = d->ndoc;
 	m->epochs = p->epochs;
 	m->seed = p->seed;
+	m->runs = runs;
 }
 
 /* The file. */
@@ -723,6 +759,8 @@ model_save(const struct model *m, const char *path)
 	buf_printf(&b, "records %zu\n", m->records);
 	buf_printf(&b, "epochs %u\n", m->epochs);
 	buf_printf(&b, "seed %lu\n", m->seed);
+	if (m->runs > 1)
+		buf_printf(&b, "runs %u\n", m->runs);
 	buf_printf(&b, "rows %zu\n", nrows);
 	buf_adds(&b, "data\n");
 	for (k = 0; k < m->nlabels; k++)
@@ -914,6 +952,8 @@ parse(struct model *m, const char *data, size_t len, char *err,
 			m->epochs = (unsigned)v;
 		else if (line_num(s, n, "seed", UINT32_MAX, &v) == 0)
 			m->seed = (unsigned long)v;
+		else if (line_num(s, n, "runs", UINT32_MAX, &v) == 0)
+			m->runs = (unsigned)v;
 		else if (line_num(s, n, "rows", (size_t)1 << bits,
 		    &nrows) == 0)
 			break;
@@ -1306,6 +1346,7 @@ model_opts_init(struct model_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->train.seed = 1;
 	o->train.epochs = 5;
+	o->train.runs = MODEL_RUNS;
 }
 
 void
@@ -1357,6 +1398,10 @@ model_option(struct model_opts *o, int ch, const char *arg)
 		o->train.epochs = (unsigned)cli_number("--epochs", arg, 1,
 		    1000);
 		break;
+	case OPT_RUNS:
+		o->train.runs = (unsigned)cli_number("--runs", arg, 1,
+		    MODEL_MAX_RUNS);
+		break;
 	case OPT_EVAL:
 		o->eval.gold = arg;
 		break;
@@ -1395,7 +1440,8 @@ int
 model_mode(const struct model_opts *o)
 {
 	const unsigned train = GIVEN(OPT_TARGET) | GIVEN(OPT_SEED) |
-	    GIVEN(OPT_EPOCHS) | GIVEN(OPT_PLAIN) | GIVEN(OPT_FEATURES), eval = GIVEN(OPT_FIELD) | GIVEN(OPT_FORMAT);
+	    GIVEN(OPT_EPOCHS) | GIVEN(OPT_RUNS) | GIVEN(OPT_PLAIN) |
+	    GIVEN(OPT_FEATURES), eval = GIVEN(OPT_FIELD) | GIVEN(OPT_FORMAT);
 
 	if ((o->given & GIVEN(OPT_TRAIN)) && (o->given & GIVEN(OPT_EVAL)))
 		bad_combination("--train and --eval", "are separate runs");
@@ -1411,9 +1457,8 @@ model_mode(const struct model_opts *o)
 		return MODE_TRAIN;
 	}
 	if (o->given & train)
-		bad_combination("--target, --plain, --features, --seed and "
-		    "--epochs",
-		    "go with --train");
+		bad_combination("--target, --plain, --features, --seed, "
+		    "--epochs and --runs", "go with --train");
 	if (o->given & GIVEN(OPT_EVAL)) {
 		if (!(o->given & GIVEN(OPT_FIELD)))
 			bad_combination("--eval", "needs --field");

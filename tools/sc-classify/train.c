@@ -204,6 +204,7 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	p.rate = TRAIN_RATE;
 	p.l2 = TRAIN_L2;
 	p.balance = TRAIN_BALANCE;
+	p.runs = o->runs;
 	model_train(&m, &d, &p);
 	if (model_save(&m, o->path) == -1) {
 		warnmsg("%s: %s", o->path, strerror(errno));

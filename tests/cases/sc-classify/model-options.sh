@@ -25,6 +25,9 @@ try --model a.model --train b.model --target label
 try --model a.model --eval label --field x
 try --train "$t/m.model" --target label --epochs 0
 try --train "$t/m.model" --target label --epochs 1001
+try --train "$t/m.model" --target label --runs 0
+try --train "$t/m.model" --target label --runs 101
+try --runs 2
 try --train "$t/m.model" --target label --seed -1
 try --train "$t/m.model" --target label --seed 4294967296
 try --eval label --field x --format xml
@@ -32,9 +35,9 @@ try --model
 [ ! -e "$t/m.model" ] || { echo "a model was written"; exit 1; }
 cat >"$t/want" <<'END'
 sc-classify: --train needs --target
-sc-classify: --target, --plain, --features, --seed and --epochs go with --train
-sc-classify: --target, --plain, --features, --seed and --epochs go with --train
-sc-classify: --target, --plain, --features, --seed and --epochs go with --train
+sc-classify: --target, --plain, --features, --seed, --epochs and --runs go with --train
+sc-classify: --target, --plain, --features, --seed, --epochs and --runs go with --train
+sc-classify: --target, --plain, --features, --seed, --epochs and --runs go with --train
 sc-classify: --train and --eval are separate runs
 sc-classify: --field and --format go with --eval
 sc-classify: --eval needs --field
@@ -45,6 +48,9 @@ sc-classify: --model classifies; it does not go with --train or --eval
 sc-classify: --model classifies; it does not go with --train or --eval
 sc-classify: --epochs: must be 1 to 1000: 0
 sc-classify: --epochs: must be 1 to 1000: 1001
+sc-classify: --runs: must be 1 to 100: 0
+sc-classify: --runs: must be 1 to 100: 101
+sc-classify: --target, --plain, --features, --seed, --epochs and --runs go with --train
 sc-classify: --seed: must be 0 to 4294967295: -1
 sc-classify: --seed: must be 0 to 4294967295: 4294967296
 sc-classify: --format: must be text or ndjson: xml
