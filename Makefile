@@ -114,6 +114,7 @@ $(LEARNED): $(LEARNED_SRC) $(BUILD)/bin/sc-classify
 	@$(BUILD)/bin/sc-classify --strict --train $@ --plain \
 		--features tokens --target intent --seed 1 --epochs 10 \
 		$(LEARNED_SRC)
+	@chmod 644 $@
 
 tests: all $(UNIT_BIN)
 

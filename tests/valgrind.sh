@@ -46,7 +46,7 @@ sc-report/table sc-report/csv sc-report/business sc-report/rules-bad
 sc-fetch/csv-export sc-fetch/csv-map sc-fetch/csv-bom sc-fetch/gzip
 sc-fetch/rejects sc-fetch/round-trip sc-fetch/not-json
 sc-classify/bad-records sc-classify/gzip-input sc-classify/lang-en
-sc-classify/intent-en
+sc-classify/intent-en sc-classify/empty-text sc-classify/corpus-model
 sc-reply/bad-records sc-reply/example-templates sc-reply/gzip
 sc-reply/kb sc-reply/rejects
 "}

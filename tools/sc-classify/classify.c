@@ -31,7 +31,10 @@ load_learned(struct classifier *c)
 	m = xcalloc(1, sizeof(*m));
 	if (model_load(m, path, err, sizeof(err)) == -1)
 		die(SC_EXIT_FATAL, "%s: %s", path, err);
-	if (!m->tokens || m->stack || m->nlabels != INTENT_COUNT)
+	if (m->stack)
+		die(SC_EXIT_FATAL, "%s: a stacked model: the corpus model is "
+		    "trained with --plain", path);
+	if (!m->tokens || m->nlabels != INTENT_COUNT)
 		die(SC_EXIT_FATAL, "%s: not a model of the seven intents on "
 		    "the built-in's tokens", path);
 	for (k = 0; k < m->nlabels; k++) {
@@ -104,8 +107,9 @@ void
 classify(struct classifier *c, const char *s, size_t n, int ctx,
     struct class_result *r)
 {
-	struct intent_learned l, *lp = NULL;
-	int lang, lang2, data, fallback = 0;
+	double p[INTENT_COUNT];
+	int lang, lang2, data, fallback = 0, mctx;
+	size_t k;
 
 	text_tokenize(&c->t, s, n);
 	vocab_annotate(&c->v, &c->t);
@@ -123,15 +127,22 @@ classify(struct classifier *c, const char *s, size_t n, int ctx,
 	else
 		lang2 = data ? VOCAB_MIXED : -1;
 	sentiment_score(&c->v, &c->t, lang, lang2, data, &r->sent);
-	if (lang == c->learned_lang) {
-		l.m = c->learned;
-		l.in = c->learned_in;
-		l.ctx = (ctx & CTX_REPLY_TO_BRAND) ? MODEL_CTX_BRAND :
+	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, &r->intent);
+	/*
+	 * The corpus model settles the close calls of the posts read as
+	 * English (Latin letters with no language cue among them, as the
+	 * cues read them).
+	 */
+	if (lang == c->learned_lang && intent_lead(&r->intent) <=
+	    INTENT_SETTLE) {
+		mctx = (ctx & CTX_REPLY_TO_BRAND) ? MODEL_CTX_BRAND :
 		    (ctx & CTX_REPLY_TO_OTHER) ? MODEL_CTX_OTHER :
 		    MODEL_CTX_NONE;
-		lp = &l;
+		(void)model_predict_text(c->learned, &c->t, mctx);
+		for (k = 0; k < c->learned->nlabels; k++)
+			p[c->learned_in[k]] = c->learned->prob[k];
+		intent_settle(&r->intent, p, r->sent.score);
 	}
-	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, lp, &r->intent);
 	if (fallback) {
 		r->sent.conf *= FALLBACK_DAMP;
 		r->intent.conf *= FALLBACK_DAMP;

@@ -33,12 +33,12 @@ struct model;
 
 /*
  * The corpus model, LEARNED_FILE: a model of the built-in's tokens
- * (model.h, --features tokens) that make(1) trains on
- * data/classify/intent-en.corpus, several thousand English posts to
+ * (model.h, --plain --features tokens) that make(1) trains on
+ * tools/sc-classify/intent-en.corpus, eleven thousand English posts to
  * brands written and labelled for sc by its authors (their guideline is
- * sc-classify(1)'s).  Its probabilities join the cue scores of English
- * posts (intent_guess()): the cues know the phrases, the model the
- * wording around them.
+ * sc-classify(1)'s).  Its probabilities settle the close calls of the
+ * cue scores of English posts (intent_settle()): the cues know the
+ * phrases, the model the wording around them.
  */
 #define LEARNED_FILE	"intent-en.model"
 #define LEARNED_LANG	"en"

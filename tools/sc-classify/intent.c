@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "intent.h"
-#include "model.h"
 #include "sentiment.h"
 #include "text.h"
 #include "vocab.h"
@@ -23,7 +22,6 @@
 #define CROWD_OTHER	2.0	/* as much as two good cues: a crowd is not care */
 #define REPLY_SHORT	6u	/* words: a short reply */
 #define REPLY_OTHER	0.5	/* other: a short reply to the brand */
-#define LEARNED_W	0.5	/* per unit of the corpus model's probability */
 
 /*
  * The confidence (intent_calibrate), set by hand in round numbers; see
@@ -142,6 +140,20 @@ intent_calibrate(const double *sc, int in, double sentiment,
 	return 1 / (1 + exp(-z));
 }
 
+/* The best intent (other on a tie with it) and its confidence. */
+static void
+choose(struct intent_guess *g, double sentiment)
+{
+	int in;
+
+	g->intent = INTENT_OTHER;
+	for (in = 0; in < INTENT_COUNT; in++)
+		if (g->score[in] > g->score[g->intent])
+			g->intent = in;
+	g->conf = intent_calibrate(g->score, g->intent, sentiment,
+	    g->shortreply);
+}
+
 /* How far the best score leads the second. */
 static double
 lead(const double *sc)
@@ -160,8 +172,7 @@ lead(const double *sc)
 
 void
 intent_guess(const struct vocab *v, const struct text *t, int lang,
-    const struct sentiment *s, int ctx,
-    const struct intent_learned *learned, struct intent_guess *g)
+    const struct sentiment *s, int ctx, struct intent_guess *g)
 {
 	const unsigned kind = SENSE_BIT(SENSE_INTENT);
 	const struct sense *m;
@@ -169,7 +180,6 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	int hits[INTENT_COUNT];
 	size_t i, n;
 	int in, ml, lang2 = s->lang2, shortreply = 0;
-	size_t k;
 
 	memset(cue, 0, sizeof(cue));
 	memset(hits, 0, sizeof(hits));
@@ -236,19 +246,23 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	/* Banter among a crowd of accounts. */
 	if (t->nmention >= CROWD)
 		sc[INTENT_OTHER] += CROWD_OTHER;
-	/*
-	 * The corpus model settles close calls: it adds at most LEARNED_W
-	 * between any two intents, so a lead of more is the cues' alone.
-	 */
-	if (learned != NULL && lead(sc) <= LEARNED_W) {
-		(void)model_predict_text(learned->m, t, learned->ctx);
-		for (k = 0; k < learned->m->nlabels; k++)
-			sc[learned->in[k]] += LEARNED_W * learned->m->prob[k];
-	}
 
-	g->intent = INTENT_OTHER;
+	g->shortreply = shortreply;
+	choose(g, s->score);
+}
+
+double
+intent_lead(const struct intent_guess *g)
+{
+	return lead(g->score);
+}
+
+void
+intent_settle(struct intent_guess *g, const double *p, double sentiment)
+{
+	int in;
+
 	for (in = 0; in < INTENT_COUNT; in++)
-		if (sc[in] > sc[g->intent])
-			g->intent = in;
-	g->conf = intent_calibrate(sc, g->intent, s->score, shortreply);
+		g->score[in] += INTENT_SETTLE * p[in];
+	choose(g, sentiment);
 }

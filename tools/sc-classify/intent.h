@@ -52,6 +52,7 @@ struct intent_guess {
 	int	 intent;
 	double	 conf;
 	double	 score[INTENT_COUNT];
+	int	 shortreply;	/* other got a short reply's lean */
 };
 
 /*
@@ -61,20 +62,19 @@ struct intent_guess {
  */
 double	intent_calibrate(const double *score, int in, double sentiment,
 	    int shortreply);
-/* The corpus model (classify.h), and what it needs to read a post. */
-struct model;
-struct intent_learned {
-	struct model	*m;
-	const int	*in;		/* the intent of each of its labels */
-	int		 ctx;		/* MODEL_CTX_* */
-};
-
-/*
- * ctx: CTX_ bits; learned: the corpus model, asked when its answer could
- * change the intent (the cues' lead is LEARNED_W or less), or NULL.
- */
+/* ctx: CTX_ bits. */
 void	intent_guess(const struct vocab *v, const struct text *t, int lang,
-	    const struct sentiment *s, int ctx,
-	    const struct intent_learned *learned, struct intent_guess *g);
+	    const struct sentiment *s, int ctx, struct intent_guess *g);
+/*
+ * Close calls: the corpus model (classify.h) adds INTENT_SETTLE times its
+ * probability of each intent, p, to g's scores, and the intent and its
+ * confidence are chosen again.  It moves any two intents at most
+ * INTENT_SETTLE apart, so it is asked only when intent_lead(g), how far
+ * the best score leads the second, is no more.
+ */
+#define INTENT_SETTLE	0.5
+double	intent_lead(const struct intent_guess *g);
+void	intent_settle(struct intent_guess *g, const double *p,
+	    double sentiment);
 
 #endif

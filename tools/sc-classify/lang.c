@@ -139,10 +139,13 @@ rank_scripts(const struct text *t, struct script_rank *r)
 		w[SCRIPT_HAN] += w[SCRIPT_KANA];
 		w[SCRIPT_KANA] = 0;
 	}
+	/* Both set, as a text with no letters leaves the second unfilled. */
 	for (k = 0; k < 2; k++) {
 		r->script[k] = SCRIPT_NONE;
 		r->share[k] = 0;
 		r->n[k] = 0;
+	}
+	for (k = 0; k < 2; k++) {
 		for (sc = 1; sc < SCRIPT_MAX; sc++)
 			if (w[sc] > 0 && (r->script[k] == SCRIPT_NONE ||
 			    w[sc] > w[r->script[k]]) &&

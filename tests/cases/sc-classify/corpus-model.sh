@@ -43,6 +43,19 @@ sc-classify --train "$t/c/classify/intent-en.model" --target intent --plain \
     --features tokens "$t/two.ndjson"
 sc-classify --train "$t/d/classify/intent-en.model" --target intent --plain \
     "$t/praise.ndjson"
+jq -c 'if .intent == "feedback" then .intent = "idea" else . end' \
+    "$t/praise.ndjson" >"$t/idea.ndjson"
+mkdir -p "$t/e/classify" "$t/f/classify"
+sc-classify --train "$t/e/classify/intent-en.model" --target intent --plain \
+    --features tokens "$t/idea.ndjson"
+sc-classify --train "$t/f/classify/intent-en.model" --target intent \
+    --features tokens "$t/praise.ndjson"
+rc=0
+echo "$post" | SC_DATADIR=$t/e sc-classify >/dev/null 2>"$t/err" || rc=$?
+[ "$rc" -eq 2 ] && grep -q 'classify/intent-en.model: "idea" is not an intent' "$t/err"
+rc=0
+echo "$post" | SC_DATADIR=$t/f sc-classify >/dev/null 2>"$t/err" || rc=$?
+[ "$rc" -eq 2 ] && grep -q 'classify/intent-en.model: a stacked model: the corpus model is trained with --plain' "$t/err"
 for d in c d; do
 	rc=0
 	echo "$post" | SC_DATADIR=$t/$d sc-classify >/dev/null 2>"$t/err" ||
