@@ -26,6 +26,12 @@ trap 'exit 130' INT TERM
 
 python3 "$here/intent.py" prep "$data" "$work"
 "$sc" --scores "$work/intent.ndjson" >"$work/intent.builtin.ndjson"
+# The built-in's corpus model alone (classify.h), trained on our own posts.
+corpus=$bindir/../share/sc/classify/intent-en.model
+if [ -f "$corpus" ]; then
+	"$sc" --model "$corpus" --as corpus "$work/intent.ndjson" \
+	    >"$work/intent.corpus.ndjson"
+fi
 if node "$here/anchors/anchors.mjs" sentiment <"$work/intent.ndjson" \
     >"$work/intent.anchors.ndjson" 2>/dev/null; then
 	:
