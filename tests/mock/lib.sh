@@ -52,6 +52,14 @@ kill_runs() {
 	return 124
 }
 
+# reply_tsv FILE KEYS: for each post of FILE, the jq expressions KEYS
+# (".id, .from_brand") and its in_reply_to_brand, "absent" when it has
+# none, as one TAB-separated line.
+reply_tsv() {
+	jq -r "[$2, (if has(\"in_reply_to_brand\") then .in_reply_to_brand
+	    else \"absent\" end)] | @tsv" "$1"
+}
+
 # Milliseconds since the epoch, for checking that a run waited.
 now() {
 	date +%s%N | cut -c1-13

@@ -10,8 +10,7 @@ mock_start facebook --data net-facebook-reply-to-brand/data.json \
     --log "$T/log"
 sc-fetch facebook --page 104857600000001 --comments --api-base "$MOCK_URL" \
     >"$T/out" 2>"$T/err" || fail "exit $?: $(cat "$T/err")"
-jq -r '[(.id | sub(".*_"; "")), (if has("in_reply_to_brand") then .in_reply_to_brand else "absent" end)] | @tsv' \
-    "$T/out" | sort >"$T/got"
+reply_tsv "$T/out" '(.id | sub(".*_"; ""))' | sort >"$T/got"
 cat >"$T/want" <<'EOT'
 771122334455800	absent
 998877665545001	true
@@ -33,8 +32,7 @@ mock_get "/v21.0/104857600000001_771122334455800/comments?fields=$cf&filter=stre
     jq -c . >"$T/cpage" || fail "saving the comments page"
 sc-fetch import --raw-pages facebook "$T/cpage" >"$T/out" 2>"$T/err" ||
     fail "replay: exit $?: $(cat "$T/err")"
-jq -r '[(.id | sub(".*_"; "")), (if has("in_reply_to_brand") then .in_reply_to_brand else "absent" end)] | @tsv' \
-    "$T/out" | sort >"$T/got"
+reply_tsv "$T/out" '(.id | sub(".*_"; ""))' | sort >"$T/got"
 grep -v 771122334455800 "$T/want" | sed 's/5001	true/5001	absent/' |
     diff -u - "$T/got" ||
     fail "replay differs"

@@ -13,8 +13,7 @@ mock_start mastodon --data net-mastodon-reply-to-brand/data.json \
     --log "$T/log"
 host=127.0.0.1:$MOCK_PORT
 brand() {
-	jq -r '[.text, (if has("in_reply_to_brand") then .in_reply_to_brand
-	    else "absent" end)] | @tsv' "$1"
+	reply_tsv "$1" '.text'
 }
 cat >"$T/want" <<'EOT'
 @acme see what they said	absent

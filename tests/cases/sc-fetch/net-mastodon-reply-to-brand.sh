@@ -8,8 +8,7 @@ export SC_MASTODON_TOKEN=test-token
 mock_start mastodon --data net-mastodon-reply-to-brand/data.json
 host=127.0.0.1:$MOCK_PORT
 brand() {
-	jq -r '[.text, (if has("in_reply_to_brand") then .in_reply_to_brand
-	    else "absent" end)] | @tsv' "$1"
+	reply_tsv "$1" '.text'
 }
 sc-fetch mastodon --mentions --api-base "$MOCK_URL" \
     --brand-account "acme@$host" >"$T/out" 2>"$T/err" ||

@@ -12,8 +12,7 @@ export SC_REDDIT_TOKEN=test-token
 mock_start reddit --data net-reddit-mentions/data.json --page-size 4 \
     --log "$T/log"
 brand() {
-	jq -r '[.id, (if has("in_reply_to_brand") then .in_reply_to_brand
-	    else "absent" end)] | @tsv' "$1"
+	reply_tsv "$1" '.id'
 }
 sc-fetch reddit --mentions --api-base "$MOCK_URL" \
     --brand-account acme_support --state "$T/state" >"$T/out" 2>"$T/err" ||

@@ -11,8 +11,7 @@ export SC_REDDIT_TOKEN=test-token
 mock_start reddit --data net-reddit-mentions/data.json --page-size 4 \
     --log "$T/log"
 brand() {
-	jq -r '[.id, .from_brand, (if has("in_reply_to_brand") then
-	    .in_reply_to_brand else "absent" end)] | @tsv' "$1"
+	reply_tsv "$1" '.id, .from_brand'
 }
 mentions() {
 	sc-fetch reddit --mentions --api-base "$MOCK_URL" "$@"
