@@ -80,13 +80,13 @@ sort_labels(struct labels *l, struct dataset *d)
 
 /*
  * One record into d; -1 after rejecting it.  cl: the built-in, for the
- * context and stacking features, or NULL (--plain; ctx: the context
- * feature all the same).  t: where to tokenize the text for
- * --features tokens, or NULL for the text's own features.
+ * context and stacking features, or NULL (--plain).  t: where to
+ * tokenize the text for --features tokens, whose models read the context
+ * even with --plain; or NULL for the text's own features.
  */
 static int
 add_record(struct recin *r, const json_t *post, const char *target,
-    struct labels *l, struct featx *fx, struct classifier *cl, int ctx,
+    struct labels *l, struct featx *fx, struct classifier *cl,
     struct text *t, struct dataset *d, struct buf *tmp)
 {
 	const json_t *v, *text;
@@ -124,7 +124,7 @@ add_record(struct recin *r, const json_t *post, const char *target,
 	} else
 		model_features(fx, json_string_value(text),
 		    json_string_length(text));
-	if (cl == NULL && ctx)
+	if (cl == NULL && t != NULL)
 		model_context_feature(fx, model_context(post));
 	if (cl != NULL) {
 		struct class_result res;
@@ -168,8 +168,7 @@ train_run(const struct sc_common *c, const struct train_opts *o,
 	r = rec_open(c, files, nfiles);
 	while ((post = rec_next(r)) != NULL) {
 		(void)add_record(r, post, o->target, &l, &fx,
-		    o->plain ? NULL : &cl, o->tokens, o->tokens ? &t : NULL,
-		    &d, &tmp);
+		    o->plain ? NULL : &cl, o->tokens ? &t : NULL, &d, &tmp);
 		json_decref(post);
 	}
 	status = rec_status(r);
