@@ -179,8 +179,9 @@ def report(work):
     h = scores([gold[i] for i in held], [pred[i] for i in held])
     hband = band([conf[i] for i in held], [right[i] for i in held])
 
+    tag = recs[0]["class"]["model"] if recs else "builtin"
     rows = []
-    rows.append(("sc-classify builtin-1", b, shipped))
+    rows.append(("sc-classify " + tag, b, shipped))
     apath = os.path.join(work, "intent.anchors.ndjson")
     if os.path.exists(apath):
         vad = {a["id"]: a["vader"] for a in read(apath)}
@@ -201,7 +202,7 @@ def report(work):
                 tp.append(r["class"].get("intent_t"))
         else:
             trained[kind] = scores(tg, tp)
-    for kind, title in (("stacked", "trained, stacked on builtin-1"),
+    for kind, title in (("stacked", "trained, stacked on " + tag),
                         ("plain", "trained, n-grams only (--plain)")):
         if kind in trained:
             rows.append((title, trained[kind], None))
@@ -227,8 +228,8 @@ def report(work):
         ix = [i for i in range(len(recs)) if sel(folds[i])]
         s = scores([gold[i] for i in ix], [pred[i] for i in ix])
         bd = band([conf[i] for i in ix], [right[i] for i in ix])
-        print("  builtin-1 on %-28s %s    %s    %s / %s  %s, %s" % (
-            title, fmt(s["accuracy"]), fmt(s["macro_f1"]),
+        print("  %s on %-28s %s    %s    %s / %s  %s, %s" % (
+            tag, title, fmt(s["accuracy"]), fmt(s["macro_f1"]),
             fmt(s["recall"]), fmt(s["precision"]), fmt(bd[0]), fmt(bd[1])))
     print("  (comparison, not shipped: a logistic calibration refitted on "
           "four folds: cover %s, acc %s)" % (fmt(cvband[0]), fmt(cvband[1])))

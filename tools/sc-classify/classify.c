@@ -129,12 +129,11 @@ classify(struct classifier *c, const char *s, size_t n, int ctx,
 	sentiment_score(&c->v, &c->t, lang, lang2, data, &r->sent);
 	intent_guess(&c->v, &c->t, lang, &r->sent, ctx, &r->intent);
 	/*
-	 * The corpus model settles the close calls of the posts read as
-	 * English (Latin letters with no language cue among them, as the
-	 * cues read them).
+	 * The corpus model reads the posts read as English (Latin letters
+	 * with no language cue among them, as the cues read them): it
+	 * settles their close calls and tempers their confidence.
 	 */
-	if (lang == c->learned_lang && intent_lead(&r->intent) <=
-	    INTENT_SETTLE) {
+	if (lang == c->learned_lang) {
 		mctx = (ctx & CTX_REPLY_TO_BRAND) ? MODEL_CTX_BRAND :
 		    (ctx & CTX_REPLY_TO_OTHER) ? MODEL_CTX_OTHER :
 		    MODEL_CTX_NONE;
@@ -205,7 +204,7 @@ class_json(struct classifier *c, const struct class_result *r)
 }
 
 json_t *
-class_scores(const struct classifier *c, const struct class_result *r)
+class_scores(const struct classifier *c, const double *score)
 {
 	json_t *o;
 	int i;
@@ -213,7 +212,7 @@ class_scores(const struct classifier *c, const struct class_result *r)
 	o = json_object();
 	for (i = 0; i < INTENT_COUNT; i++)
 		json_object_set_new_nocheck(o, json_string_value(c->intent[i]),
-		    json_real(class_round(r->intent.score[i])));
+		    json_real(class_round(score[i])));
 	return o;
 }
 

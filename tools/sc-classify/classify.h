@@ -27,18 +27,19 @@
 #include "text.h"
 #include "vocab.h"
 
-#define CLASS_MODEL	"builtin-1"
+#define CLASS_MODEL	"builtin-2"
 
 struct model;
 
 /*
  * The corpus model, LEARNED_FILE: a model of the built-in's tokens
  * (model.h, --plain --features tokens) that make(1) trains on
- * tools/sc-classify/intent-en.corpus, eleven thousand English posts to
+ * tools/sc-classify/intent-en.corpus, thirty thousand English posts to
  * brands written and labelled for sc by its authors (their guideline is
- * sc-classify(1)'s).  Its probabilities settle the close calls of the
- * cue scores of English posts (intent_settle()): the cues know the
- * phrases, the model the wording around them.
+ * sc-classify(1)'s).  It reads every English post: its probabilities
+ * settle the close calls of the cue scores and temper the confidence
+ * (intent_settle()): the cues know the phrases, the model the wording
+ * around them.
  */
 #define LEARNED_FILE	"intent-en.model"
 #define LEARNED_LANG	"en"
@@ -77,10 +78,11 @@ void	 classify(struct classifier *c, const char *s, size_t n, int ctx,
  */
 json_t	*class_json(struct classifier *c, const struct class_result *r);
 /*
- * The raw score of each intent before calibration, {"complaint": 2.1,
- * ...}: for --scores (fitting a calibration, stacking outside sc).
+ * A number for each intent, {"complaint": 2.1, ...}: for --scores, the
+ * raw scores before calibration and the corpus model's probabilities
+ * (fitting a calibration, stacking outside sc).
  */
-json_t	*class_scores(const struct classifier *c, const struct class_result *r);
+json_t	*class_scores(const struct classifier *c, const double *score);
 /* A score as "class" holds it: three decimals, never -0. */
 double	 class_round(double x);
 /* The CTX_ bits of a post (intent.h): its in_reply_to_brand. */

@@ -37,6 +37,7 @@
 #define CONF_BARE_CUE	0.5	/* a short reply with no cue this strong ... */
 #define CONF_BARE	1.0	/* ... is the details asked for */
 #define CONF_SENT	0.5	/* praise: z per unit of positive sentiment */
+#define CONF_MODEL	(-0.25)	/* z when the corpus model has read the post */
 
 static const char *const names[INTENT_COUNT] = {
 	"complaint", "question", "request", "feedback", "praise", "spam",
@@ -115,9 +116,8 @@ number_cue(const struct vocab *v, const struct text *t, size_t i,
  * were (sc-classify(1), Calibration).  tests/bench/intent.sh checks how
  * often each band is right on real customer tweets.
  */
-double
-intent_calibrate(const double *sc, int in, double sentiment,
-    int shortreply)
+static double
+calibrate_z(const double *sc, int in, double sentiment, int shortreply)
 {
 	double second = -INFINITY, z;
 	int i;
@@ -137,7 +137,14 @@ intent_calibrate(const double *sc, int in, double sentiment,
 		z += CONF_BARE;
 	if (in == INTENT_PRAISE && sentiment > 0)
 		z += CONF_SENT * sentiment;
-	return 1 / (1 + exp(-z));
+	return z;
+}
+
+double
+intent_calibrate(const double *sc, int in, double sentiment,
+    int shortreply)
+{
+	return 1 / (1 + exp(-calibrate_z(sc, in, sentiment, shortreply)));
 }
 
 /* The best intent (other on a tie with it) and its confidence. */
@@ -248,21 +255,25 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 		sc[INTENT_OTHER] += CROWD_OTHER;
 
 	g->shortreply = shortreply;
+	g->read = 0;
 	choose(g, s->score);
-}
-
-double
-intent_lead(const struct intent_guess *g)
-{
-	return lead(g->score);
 }
 
 void
 intent_settle(struct intent_guess *g, const double *p, double sentiment)
 {
+	double sc[INTENT_COUNT], z;
 	int in;
 
+	memcpy(g->corpus, p, sizeof(g->corpus));
+	g->read = 1;
+	if (lead(g->score) <= INTENT_SETTLE) {
+		for (in = 0; in < INTENT_COUNT; in++)
+			g->score[in] += INTENT_SETTLE * p[in];
+		choose(g, sentiment);
+	}
 	for (in = 0; in < INTENT_COUNT; in++)
-		g->score[in] += INTENT_SETTLE * p[in];
-	choose(g, sentiment);
+		sc[in] = g->score[in] + INTENT_AGREE * p[in];
+	z = calibrate_z(sc, g->intent, sentiment, g->shortreply) + CONF_MODEL;
+	g->conf = 1 / (1 + exp(-z));
 }

@@ -53,6 +53,8 @@ struct intent_guess {
 	double	 conf;
 	double	 score[INTENT_COUNT];
 	int	 shortreply;	/* other got a short reply's lean */
+	int	 read;		/* the corpus model read the post ... */
+	double	 corpus[INTENT_COUNT];	/* ... and gave these (intent_settle) */
 };
 
 /*
@@ -66,14 +68,17 @@ double	intent_calibrate(const double *score, int in, double sentiment,
 void	intent_guess(const struct vocab *v, const struct text *t, int lang,
 	    const struct sentiment *s, int ctx, struct intent_guess *g);
 /*
- * Close calls: the corpus model (classify.h) adds INTENT_SETTLE times its
- * probability of each intent, p, to g's scores, and the intent and its
- * confidence are chosen again.  It moves any two intents at most
- * INTENT_SETTLE apart, so it is asked only when intent_lead(g), how far
- * the best score leads the second, is no more.
+ * The corpus model (classify.h) has read the post and gives p, its
+ * probability of each intent.  On a close call, when the best score
+ * leads the second by INTENT_SETTLE or less, it adds INTENT_SETTLE times
+ * p to g's scores and the intent is chosen again: too little to move any
+ * two intents further apart than that, so it settles close calls and
+ * leaves the rest to the cues.  Then the confidence is calibrated on the
+ * scores with INTENT_AGREE times p added: the chosen intent is surer when
+ * the model agrees and less sure when it does not.
  */
 #define INTENT_SETTLE	0.5
-double	intent_lead(const struct intent_guess *g);
+#define INTENT_AGREE	1.0
 void	intent_settle(struct intent_guess *g, const double *p,
 	    double sentiment);
 

@@ -69,8 +69,16 @@ classify_post(struct recin *r, json_t *post, void *ctx)
 	}
 	triage_post(&run->tr, post, class, &res, &c->t,
 	    json_string_value(text), json_string_length(text));
-	if (run->scores)
-		json_object_set_new(class, "scores", class_scores(c, &res));
+	if (run->scores) {
+		json_object_set_new(class, "scores", class_scores(c,
+		    res.intent.score));
+		/* The class object may be the last post's, refilled. */
+		if (res.intent.read)
+			json_object_set_new(class, "scores_corpus",
+			    class_scores(c, res.intent.corpus));
+		else
+			json_object_del(class, "scores_corpus");
+	}
 	json_object_set_new(post, "class", class);
 	return 0;
 }

@@ -3,13 +3,15 @@
 # same words posted on their own are not.  A complaint that also asks a
 # question is less sure than one with no greater lead that does not ask.
 # A complaint's confidence follows its lead alone, however negative it
-# is: z = -1 + 1.25 lead.  Warm praise is sure.
+# is: z = -1 + 1.25 lead, where for an English post the corpus model read
+# the lead is that of the scores with its probabilities added, and z is
+# 0.25 lower.  Warm praise is sure.
 . ./check.inc
 conf() {
 	jq -Rc 'split("\t") |
 	    {text: .[1], in_reply_to_brand: (.[0] == "reply")}' |
 	    sc-classify --scores | jq -c '.class | [.intent,
-	    .confidence.intent, .scores]'
+	    .confidence.intent, .scores, .scores_corpus]'
 }
 conf <<'T' >"$SC_TMP/bare" || exit 1
 reply	@AcmeShop the one in Leeds
@@ -25,8 +27,10 @@ jq -se '[.[0][1], .[2][1]] | map(. >= 0.8) | all' "$SC_TMP/bare" \
 jq -se '[.[1][1], .[3][1]] | map(. < 0.8) | all' "$SC_TMP/bare" \
     >/dev/null || { echo "a bare post is sure: $(cat "$SC_TMP/bare")"
     exit 1; }
-# lead: the winner's score over the runner-up's.
-lead='(.[2] | to_entries | sort_by(-.value) | .[0].value - .[1].value)'
+# lead: the winner's score over the runner-up's, the corpus model's
+# probabilities added.
+lead='(.[2] as $s | .[3] as $p | [$s | keys[] | $s[.] + $p[.]] | sort |
+    .[-1] - .[-2])'
 conf <<'T' >"$SC_TMP/asks" || exit 1
 post	@AcmeTel my internet has been down for three days, when will you fix it?
 post	@AcmeTel my internet has been down for three days, not good enough
@@ -42,11 +46,11 @@ post	@AcmeAir absolutely disgusting, rude staff and a filthy cabin, never again
 post	@AcmeFood the courier didn't even show up and I was charged for it
 T
 jq -se "map(.[0] == \"complaint\" and .[2].question < 0.5 and
-    .[2].request < 0.5) | all" "$SC_TMP/lead" >/dev/null ||
+    .[2].request < 0.5 and .[3] != null) | all" "$SC_TMP/lead" >/dev/null ||
     { echo "not plain complaints: $(cat "$SC_TMP/lead")"; exit 1; }
-jq -e "(-1 + 1.25 * ([$lead, 4] | min)) as \$z |
+jq -e "(-1.25 + 1.25 * ([$lead, 4] | min)) as \$z |
     ((1 / (1 + (-\$z | exp))) - .[1]) | fabs < 0.001" "$SC_TMP/lead" |
-    grep -qv true && { echo "not z = -1 + 1.25 lead: $(cat "$SC_TMP/lead")"
+    grep -qv true && { echo "not z = -1.25 + 1.25 lead: $(cat "$SC_TMP/lead")"
     exit 1; }
 printf '%s\n' '{"text":"Thank you, the crew was great!"}' | sc-classify |
     jq -e '.class.intent == "praise" and .class.confidence.intent >= 0.8' \

@@ -11,4 +11,4 @@ jq -e -s 'def dec3: (. * 1000 - (. * 1000 | round)) | . < 1e-6 and . > -1e-6;
      else true end) and
     ($c.confidence | [.intent, .sentiment, .lang] |
         all(type == "number" and . >= 0 and . <= 1 and dec3)) and
-    $c.model == "builtin-1")' "$SC_TMP/g.out" >/dev/null
+    $c.model == "builtin-2")' "$SC_TMP/g.out" >/dev/null
