@@ -26,7 +26,7 @@ const struct langinfo lang_table[] = {
 	{ "ru", CYRILLIC,				LANG_DATA },
 	{ "uk", CYRILLIC,				LANG_DATA },
 	{ "zh", SCRIPT_BIT(SCRIPT_HAN),			LANG_DATA },
-	{ "ja", SCRIPT_BIT(SCRIPT_KANA),		0 },
+	{ "ja", SCRIPT_BIT(SCRIPT_KANA),		LANG_DATA },
 	{ "ko", SCRIPT_BIT(SCRIPT_HANGUL),		0 },
 	{ "ar", SCRIPT_BIT(SCRIPT_ARABIC),		0 },
 	{ "el", SCRIPT_BIT(SCRIPT_GREEK),		0 },
