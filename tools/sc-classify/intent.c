@@ -147,9 +147,9 @@ intent_calibrate(const double *sc, int in, double sentiment,
 	return 1 / (1 + exp(-calibrate_z(sc, in, sentiment, shortreply)));
 }
 
-/* The best intent (other on a tie with it) and its confidence. */
+/* The best intent: other on a tie with it. */
 static void
-choose(struct intent_guess *g, double sentiment)
+choose(struct intent_guess *g)
 {
 	int in;
 
@@ -157,8 +157,6 @@ choose(struct intent_guess *g, double sentiment)
 	for (in = 0; in < INTENT_COUNT; in++)
 		if (g->score[in] > g->score[g->intent])
 			g->intent = in;
-	g->conf = intent_calibrate(g->score, g->intent, sentiment,
-	    g->shortreply);
 }
 
 /* How far the best score leads the second. */
@@ -256,7 +254,8 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 
 	g->shortreply = shortreply;
 	g->read = 0;
-	choose(g, s->score);
+	choose(g);
+	g->conf = intent_calibrate(sc, g->intent, s->score, shortreply);
 }
 
 void
@@ -270,7 +269,7 @@ intent_settle(struct intent_guess *g, const double *p, double sentiment)
 	if (lead(g->score) <= INTENT_SETTLE) {
 		for (in = 0; in < INTENT_COUNT; in++)
 			g->score[in] += INTENT_SETTLE * p[in];
-		choose(g, sentiment);
+		choose(g);
 	}
 	for (in = 0; in < INTENT_COUNT; in++)
 		sc[in] = g->score[in] + INTENT_AGREE * p[in];
