@@ -512,19 +512,24 @@ softmax(double *z, size_t k)
  * One run of AdaGrad from zero over d (feature indexes already compact,
  * U of them) into w: U * K weights, then K biases.  The order of each
  * pass is drawn from seed.
+ *
+ * While it runs, a feature's K weights and their K squared-gradient sums
+ * sit side by side (wg: rows of 2K floats, the biases' row last), so an
+ * update touches one cache line where two arrays would touch two: most
+ * of the time goes to those misses.  The arithmetic is the same.
  */
 static void
 adagrad_run(float *w, size_t U, size_t K, const struct dataset *d,
     const double *cw, const struct train_params *p, uint64_t seed)
 {
 	size_t i, j, e, k, f, t, *order;
-	float *g, *x, grad, *gb, *bias = w + U * K;
+	float *wg, *row, grad, *bias;
+	const float rate = (float)p->rate, l2 = (float)p->l2;
 	double *z;
 	uint64_t rng = seed;
 
-	memset(w, 0, (U * K + K) * sizeof(*w));
-	g = xcalloc(U * K + K, sizeof(*g));
-	gb = g + U * K;
+	wg = xcalloc((U + 1) * 2 * K, sizeof(*wg));
+	bias = wg + U * 2 * K;
 	z = xcalloc(K, sizeof(*z));
 	order = xreallocarray(NULL, d->ndoc ? d->ndoc : 1, sizeof(*order));
 	for (i = 0; i < d->ndoc; i++)
@@ -543,37 +548,37 @@ adagrad_run(float *w, size_t U, size_t K, const struct dataset *d,
 			for (k = 0; k < K; k++)
 				z[k] = bias[k];
 			for (f = s0; f < s1; f++) {
-				x = w + (size_t)d->idx[f] * K;
+				row = wg + (size_t)d->idx[f] * 2 * K;
 				for (k = 0; k < K; k++)
-					z[k] += (double)d->val[f] * x[k];
+					z[k] += (double)d->val[f] * row[k];
 			}
 			softmax(z, K);
 			z[d->label[doc]] -= 1;	/* now the gradient */
 			for (k = 0; k < K; k++)
 				z[k] *= cw[d->label[doc]];
 			for (f = s0; f < s1; f++) {
-				float *wr = w + (size_t)d->idx[f] * K;
-				float *gr = g + (size_t)d->idx[f] * K;
-
+				row = wg + (size_t)d->idx[f] * 2 * K;
 				for (k = 0; k < K; k++) {
 					grad = (float)z[k] * d->val[f] +
-					    (float)p->l2 * wr[k];
-					gr[k] += grad * grad;
-					wr[k] -= (float)p->rate * grad /
-					    sqrtf(gr[k] + 1e-8f);
+					    l2 * row[k];
+					row[K + k] += grad * grad;
+					row[k] -= rate * grad /
+					    sqrtf(row[K + k] + 1e-8f);
 				}
 			}
 			for (k = 0; k < K; k++) {
 				grad = (float)z[k];
-				gb[k] += grad * grad;
-				bias[k] -= (float)p->rate * grad /
-				    sqrtf(gb[k] + 1e-8f);
+				bias[K + k] += grad * grad;
+				bias[k] -= rate * grad /
+				    sqrtf(bias[K + k] + 1e-8f);
 			}
 		}
 	}
+	for (f = 0; f <= U; f++)
+		memcpy(w + f * K, wg + f * 2 * K, K * sizeof(*w));
 	free(order);
 	free(z);
-	free(g);
+	free(wg);
 }
 
 void
