@@ -22,6 +22,7 @@
 #define CROWD_OTHER	2.0	/* as much as two good cues: a crowd is not care */
 #define REPLY_SHORT	6u	/* words: a short reply */
 #define REPLY_OTHER	0.5	/* other: a short reply to the brand */
+#define REPLY_WARM	0.5	/* ... unless it is this warm */
 
 /*
  * The confidence (intent_calibrate), set by hand in round numbers; see
@@ -241,10 +242,10 @@ intent_guess(const struct vocab *v, const struct text *t, int lang,
 	 * A reply to the brand mostly answers it: details asked for, an
 	 * acknowledgement.  It is a complaint when it says so ("still not
 	 * working": the "reply:" cues); and praise when it thanks
-	 * ("Thanks, that worked!").
+	 * ("Thanks, that worked!") or is warm ("it was delicious").
 	 */
 	if ((ctx & CTX_REPLY_TO_BRAND) && t->nwords <= REPLY_SHORT &&
-	    cue[INTENT_PRAISE] <= 0) {
+	    cue[INTENT_PRAISE] <= 0 && s->score < REPLY_WARM) {
 		sc[INTENT_OTHER] += REPLY_OTHER;
 		shortreply = 1;
 	}

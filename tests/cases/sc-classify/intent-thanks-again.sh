@@ -1,0 +1,23 @@
+# Cues found reading real inbound tweets outside the dev set: "thanks
+# again" is thanks, not a problem back; "nothing short of" praises, it does
+# not negate; a hashtag of woes, a hair in the food and a misshipped order
+# are complaints; saying you will go back to a rival is one too, and so
+# is telling the brand it just lost you.  And a
+# short warm reply to the brand is praise, not the details asked for.
+. ./check.inc
+check intent <<'T'
+praise	@AcmeAir thanks once again for your help today
+praise	@AcmeAir thank you again, the crew sorted it all out
+praise	@AcmeAir the cabin crew were nothing short of brilliant
+complaint	@AcmeAir where are our bags #travelwoes
+complaint	@AcmeFood found a hair in my salad
+complaint	@AcmeShop got someone else's shoes in the box #misship
+complaint	@AcmeAir after this trip I'm going back to flying with BlueJet
+complaint	@AcmeTel great job, you have just lost a family of four
+praise	@AcmeFood thanx
+praise	@AcmeFood we had a blast at the new place
+T
+score 'the staff were nothing short of amazing' >"$SC_TMP/s"
+lower 0 "$(cat "$SC_TMP/s")"
+printf '%s\n' '{"text":"@AcmeFood it was absolutely delicious","in_reply_to_brand":true}' |
+    sc-classify | jq -e '.class.intent == "praise"' >/dev/null
