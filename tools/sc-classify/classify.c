@@ -13,10 +13,13 @@
 
 /*
  * Texts in Latin letters with no language cue are scored as English, and
- * with the words of any other lexicon.
+ * with the words of any other lexicon; so are those whose language has
+ * no lexicon when it is only a guess ("keyboard lag", "baaaad": "lag"
+ * and "baad" are words of romanized Hindi too).
  */
 #define FALLBACK_LANG	"en"
 #define FALLBACK_DAMP	0.7	/* on the confidence of such scores */
+#define FALLBACK_GUESS	0.6	/* language confidence below this: a guess */
 
 /* The corpus model (classify.h); a missing or foreign one is exit 2. */
 static void
@@ -116,7 +119,8 @@ classify(struct classifier *c, const char *s, size_t n, int ctx,
 	lang_detect(&c->v, &c->t, &r->lang);
 	lang = r->lang.lang;
 	data = (lang_table[lang].flags & LANG_DATA) != 0;
-	if (lang == LANG_UND && c->t.letters[SCRIPT_LATIN] > 0) {
+	if ((lang == LANG_UND || (!data && r->lang.conf < FALLBACK_GUESS)) &&
+	    c->t.letters[SCRIPT_LATIN] > 0) {
 		lang = c->fallback;
 		data = fallback = 1;
 	} else if (!data) {

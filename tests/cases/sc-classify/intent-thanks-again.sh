@@ -2,7 +2,8 @@
 # again" is thanks, not a problem back; "nothing short of" praises, it does
 # not negate; a hashtag of woes, a hair in the food and a misshipped order
 # are complaints; saying you will go back to a rival is one too, and so
-# is telling the brand it just lost you.  And a
+# is telling the brand it just lost you.  "keyboard lag" is a guess of
+# romanized Hindi ("lag" is a word of it): English cues still read it.  And a
 # short warm reply to the brand is praise, not the details asked for.
 . ./check.inc
 check intent <<'T'
@@ -14,10 +15,12 @@ complaint	@AcmeFood found a hair in my salad
 complaint	@AcmeShop got someone else's shoes in the box #misship
 complaint	@AcmeAir after this trip I'm going back to flying with BlueJet
 complaint	@AcmeTel great job, you have just lost a family of four
+complaint	@AcmeTel keyboard lag
 praise	@AcmeFood thanx
-praise	@AcmeFood we had a blast at the new place
 T
 score 'the staff were nothing short of amazing' >"$SC_TMP/s"
 lower 0 "$(cat "$SC_TMP/s")"
+score 'we had a blast at the new place' >"$SC_TMP/s"
+lower 0.3 "$(cat "$SC_TMP/s")"
 printf '%s\n' '{"text":"@AcmeFood it was absolutely delicious","in_reply_to_brand":true}' |
     sc-classify | jq -e '.class.intent == "praise"' >/dev/null
