@@ -17,6 +17,8 @@ complaint	@AcmeAir after this trip I'm going back to flying with BlueJet
 complaint	@AcmeTel great job, you have just lost a family of four
 complaint	@AcmeTel keyboard lag
 praise	@AcmeFood thanx
+praise	@AcmeTel my problem has been resolved, the engineer was great
+complaint	@AcmeTel my problem has not been resolved
 T
 score 'the staff were nothing short of amazing' >"$SC_TMP/s"
 lower 0 "$(cat "$SC_TMP/s")"
