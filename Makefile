@@ -34,7 +34,10 @@ DEPS_LIBS ?= $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 WARNINGS = -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2 \
 	-Wno-format-nonliteral -Wvla -Wundef
-CFLAGS ?= -O2 -g
+# -O3 with link-time optimization: sc-classify runs 7% faster than at
+# -O2, with the same output to the byte (make bench).  A link gets -flto
+# whenever CFLAGS has it, so LDFLAGS of one's own need not repeat it.
+CFLAGS ?= -O3 -g -flto=auto
 ifeq ($(SAN),1)
 CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
@@ -46,6 +49,7 @@ endif
 SC_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Icommon \
 	$(WARNINGS) $(DEPS_CFLAGS) $(CFLAGS)
 SC_LIBS = $(DEPS_LIBS) -lm
+LINK_LTO = $(filter -flto%,$(CFLAGS))
 
 TOOLS = sc-fetch sc-classify sc-route sc-reply sc-report
 COMMON_SRC = $(sort $(wildcard common/*.c))
@@ -69,7 +73,8 @@ $(1)_SRC = $$(sort $$(wildcard tools/$(1).c tools/$(1)/*.c))
 $(1)_OBJ = $$($(1)_SRC:%.c=$(BUILD)/obj/%.o)
 $(BUILD)/bin/$(1): $$($(1)_OBJ) $(BUILD)/libsc.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) $(BUILD)/libsc.a $$(SC_LIBS)
+	$$(CC) $$(LINK_LTO) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) $(BUILD)/libsc.a \
+	    $$(SC_LIBS)
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
@@ -92,7 +97,7 @@ $(BUILD)/libsc.a: $(COMMON_OBJ)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libsc.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libsc.a $(SC_LIBS)
+	$(CC) $(LINK_LTO) $(LDFLAGS) -o $@ $< $(BUILD)/libsc.a $(SC_LIBS)
 
 # Data files beside the programs, as they will be installed, so the
 # build tree finds them the same way (../share/sc from the binary).
