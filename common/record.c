@@ -315,7 +315,9 @@ pick_part(const char *v, size_t vn, const char *k, size_t kn,
 	o = json_object();
 	for (i = 0; i < nm; i++) {
 		for (w = want; *w != NULL; w++)
-			if (strncmp(*w, k, kn) == 0 && (*w)[kn] == '.' &&
+			if ((*w)[0] == k[0] && strncmp(*w, k, kn) == 0 &&
+			    (*w)[kn] == '.' && m[i].keylen > 0 &&
+			    (*w)[kn + 1] == v[m[i].key] &&
 			    strncmp(*w + kn + 1, v + m[i].key,
 			    m[i].keylen) == 0 &&
 			    (*w)[kn + 1 + m[i].keylen] == '\0')
