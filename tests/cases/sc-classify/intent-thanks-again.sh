@@ -16,6 +16,9 @@ complaint	@AcmeShop got someone else's shoes in the box #misship
 complaint	@AcmeAir after this trip I'm going back to flying with BlueJet
 complaint	@AcmeTel great job, you have just lost a family of four
 complaint	@AcmeTel keyboard lag
+complaint	@AcmeTel calling your helpline isn't helping
+complaint	@AcmeBank what kind of security is this?
+question	@AcmeAir my connection was moved, any tips on getting a seat together
 praise	@AcmeFood thanx
 praise	@AcmeTel my problem has been resolved, the engineer was great
 complaint	@AcmeTel my problem has not been resolved
