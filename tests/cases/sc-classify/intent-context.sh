@@ -22,6 +22,8 @@ complaint	reply	@AcmeTel tried that already, still the same
 complaint	reply	@AcmeTel restarted it, still not working
 complaint	post	@AcmeTel my internet is still not working
 complaint	reply	@AcmeTel it happened again this morning
+other	reply	@AcmeTel No, it's not selectable on the guide
+complaint	post	@AcmeTel No, it's not selectable on the guide
 T
 # A mistyped field is no reply: the text alone decides.
 printf '%s\n' '{"text":"@AcmeTel will do","in_reply_to_brand":"yes"}' |
