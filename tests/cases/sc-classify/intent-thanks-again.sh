@@ -19,6 +19,7 @@ complaint	@AcmeTel keyboard lag
 complaint	@AcmeTel calling your helpline isn't helping
 complaint	@AcmeBank what kind of security is this?
 question	@AcmeAir my connection was moved, any tips on getting a seat together
+request	@AcmeFood hey, I was wondering if you could send me a new voucher
 praise	@AcmeFood thanx
 praise	@AcmeTel my problem has been resolved, the engineer was great
 complaint	@AcmeTel my problem has not been resolved
