@@ -14,4 +14,12 @@ complaint	@AcmeTel a internet não funciona há 3 dias, que vergonha
 complaint	@AcmeShop a encomenda nunca chegou e cobraram duas vezes
 complaint	@AcmeTel la connessione non funziona da tre giorni, che schifo
 complaint	@AcmeShop il pacco non è mai arrivato, addebitato due volte
+complaint	@AcmeGames compré una tarjeta y no se me acreditaron los puntos
+complaint	@AcmeShop no voy a perder más mi tiempo con ustedes
+complaint	@AcmeShop jamás volveré a comprar aquí
+complaint	@AcmeShop Meine Bestellung war unzustellbar, bekomme ich mein Geld zurück?
+complaint	@AcmeTV bei der Serie sind Bild und Ton nicht synchron
+complaint	@AcmeGames j'ai un pb, quelqu'un a payé des jeux avec ma carte
+complaint	@AcmeTV assinei ontem para ver a série e nada
+complaint	@AcmeShop 支払い方法が表示されなくて困っています
 T
