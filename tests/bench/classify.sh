@@ -2,7 +2,8 @@
 # bench/classify.sh [BINDIR] - how well and how fast sc-classify's built-in
 # model does, against the anchors named in its goals, in one run:
 # sentiment (VADER and AFINN on the English airline tweets, and zh, ru, pl,
-# de, es, fr sets), trained models on each set's dev part, language ID on a
+# de, es, fr sets), trained models on each set's dev part (scikit-learn's
+# logistic regression beside the airline one, reference.py), language ID on a
 # mixed set of short posts (franc and fastText lid.176), throughput and peak
 # RSS against jq on the same generated file.  Prints one table.  See
 # tests/bench/README.
@@ -10,8 +11,8 @@
 # The labelled data are read from ../shared/data beside the repository
 # ($SC_BENCH_DATA overrides); their licences allow benchmarking only, so
 # everything built from them lives in a scratch directory removed on exit.
-# Without the data, or without node and the anchors' npm packages, those
-# parts are skipped with a note and the rest still runs.
+# Without the data, without node and the anchors' npm packages, or without
+# scikit-learn, those parts are skipped with a note and the rest still runs.
 #
 # BENCH_N         posts in the speed file (default 1000000; cached in build/bench)
 # BENCH_REPEAT    timed runs per program, the best kept (default 3)
@@ -94,6 +95,8 @@ best() {
 	secs=$bs kb=$bk
 }
 
+. "$here/refpy.sh"
+
 gnutime=
 if /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
 	gnutime=1
@@ -164,6 +167,15 @@ else
 				note "sc-classify --train on $s exited $st"
 			fi
 		done
+		# the reference learner on the same split (reference.py)
+		if [ -z "$refpy" ]; then
+			note "no scikit-learn (apt-get install python3-sklearn): reference learner skipped"
+		elif ! "$refpy" "$here/reference.py" sentiment \
+		    "$work/en-airline.train.ndjson" "$work/en-airline.dev.ndjson" \
+		    "$work/en-airline.reference.ndjson" 2>>"$work/stderr"; then
+			rm -f "$work/en-airline.reference.ndjson"
+			note "reference.py on en-airline failed"
+		fi
 		if [ -s "$work/train15k.ndjson" ]; then
 			if timed "$sc" --train "$work/speed.model" \
 			    --target gold.sentiment "$work/train15k.ndjson"; then

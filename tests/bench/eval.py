@@ -16,7 +16,8 @@ repository.  For each set S, DIR gets
   S.dev.ndjson    the others, line % 5 == 0: the dev part, kept aside
 and classify.sh adds S.builtin.ndjson (sc-classify on S.all),
 S.anchors.ndjson (VADER and AFINN, English only) and S.trained.ndjson
-(sc-classify --model on S.dev).  Records are matched by id; a record
+(sc-classify --model on S.dev), and for en-airline S.reference.ndjson
+(scikit-learn's logistic regression on the same split, reference.py).  Records are matched by id; a record
 missing from a prediction file counts as wrong.
 
 Macro-F1 is the mean over the set's gold labels of 2TP / (2TP + FP + FN).
@@ -281,7 +282,13 @@ def cmd_report(d, details_path):
         else:
             tv, ok = fx.get("trained", "n/a"), None
         if name == "en-airline":
-            row("  trained on the rest, dev part (%d)" % len(dl), tv, "-",
+            ref = "-"
+            rpath = os.path.join(d, name + ".reference.ndjson")
+            if os.path.exists(rpath):
+                r = Score(dl, predictions(rpath, "reference"))
+                det.append(r.details("%s, scikit-learn LR, dev part" % name))
+                ref = "scikit-learn LR %.3f" % r.f1
+            row("  trained on the rest, dev part (%d)" % len(dl), tv, ref,
                 ">= %.2f" % GOALS["trained"], ok)
         else:
             row("  trained on the rest, dev part (%d)" % len(dl), tv)

@@ -7,7 +7,8 @@
 # The data are read from ../shared/data beside the repository
 # ($SC_BENCH_DATA overrides); everything built from them lives in a
 # scratch directory removed on exit.  Without the data the run is
-# skipped with a note; without node's anchors the VADER row is left out.
+# skipped with a note; without node's anchors the VADER row is left out,
+# without scikit-learn the reference learner's rows.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 here=$top/tests/bench
@@ -52,4 +53,13 @@ while [ "$k" -lt 5 ]; do
 	done
 	k=$((k + 1))
 done
+# the reference learner on the same folds (reference.py), when there is one
+. "$here/refpy.sh"
+if [ -z "$refpy" ]; then
+	echo "$prog: no scikit-learn (apt-get install python3-sklearn):" \
+	    "reference rows left out" >&2
+elif ! "$refpy" "$here/reference.py" intent "$work"; then
+	rm -f "$work"/fold-*.ref-*.ndjson
+	echo "$prog: reference.py failed: reference rows left out" >&2
+fi
 python3 "$here/intent.py" report "$work"
