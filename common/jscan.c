@@ -388,13 +388,19 @@ build(const char *s, size_t n, int depth)
 			}
 		return o;
 	default:
-		/* At most 18 digits (jscan checked): no overflow. */
-		p = s + (*s == '-');
-		x = 0;
-		while (p < s + n && *p >= '0' && *p <= '9')
-			x = x * 10 + (*p++ - '0');
+		/*
+		 * An integer has at most 18 digits (jscan checked): no
+		 * overflow.  A real may have 40 before its '.' or 'e', so
+		 * it is told apart before any digit is added up.
+		 */
+		for (p = s + (*s == '-'); p < s + n; p++)
+			if (*p < '0' || *p > '9')
+				break;
 		if (p != s + n)
 			break;		/* a real */
+		x = 0;
+		for (p = s + (*s == '-'); p < s + n; p++)
+			x = x * 10 + (*p - '0');
 		return json_integer(*s == '-' ? -x : x);
 	}
 	return json_loadb(s, n, JSON_DECODE_ANY, NULL);

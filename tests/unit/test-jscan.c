@@ -94,6 +94,9 @@ main(void)
 	accepts(S(" {\"a\":1} "), 1);
 	accepts(S("{\"a\":\"\",\"\":null,\"c\":[[[]]]}"), 3);
 	accepts(S("{\"n\":[0,-0,1.25,-3e-7,1E99,123456789012345678]}"), 1);
+	/* Reals with more digits than an integer may have (fuzz-jscan). */
+	accepts(S("{\"a\":400000000000000000000000000000.0008,"
+	    "\"b\":-99999999999999999999e-5}"), 2);
 	accepts(S("{\"s\":\"\\/\\b\\f\\n\\r\\t\\\\\\\"\\uFFFF\"}"), 1);
 	accepts(S("{\"k\":{\"x\\ny\":1}}"), 1);
 
