@@ -200,6 +200,8 @@ link_end(struct buf *out, size_t from, const struct buf *href)
 	while (from < out->len && (out->s[from] == ' ' ||
 	    out->s[from] == '\n'))
 		from++;
+	if (out->len - from < 3)
+		return;		/* no room for an ellipsis (out->s may be NULL) */
 	t = out->s + from;
 	tl = out->len - from;
 	if (tl >= 3 && memcmp(t + tl - 3, "\xe2\x80\xa6", 3) == 0)
