@@ -349,7 +349,8 @@ parse_block(struct tz *z, const unsigned char *p, const unsigned char *end,
 	p += timecnt;
 	for (i = 0; i < typecnt; i++) {
 		z->utoff[i] = (int32_t)be(p, 4);
-		if (z->utoff[i] <= -89999 || z->utoff[i] >= 93599)
+		/* RFC 8536 3.2: more than -25 h, less than 26 h. */
+		if (z->utoff[i] < TZ_UTOFF_MIN || z->utoff[i] > TZ_UTOFF_MAX)
 			return -1;
 		z->isdst[i] = p[4];
 		p += 6;

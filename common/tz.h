@@ -37,6 +37,10 @@ struct tz;
  * the file system.
  */
 struct tz	*tz_load(const char *name, char *err, size_t errlen);
+/* The offsets a TZif file may give (RFC 8536 3.2), in seconds. */
+#define TZ_UTOFF_MIN	(-89999)
+#define TZ_UTOFF_MAX	93599
+
 /*
  * The same from the bytes of a TZif file already read (buf[0..len)), named
  * name; NULL with a reason in err when they are not a valid TZif file.

@@ -237,6 +237,52 @@ broken_files(void)
 	unsetenv("TZDIR");
 }
 
+/*
+ * A version 1 TZif file of one type, offset off (RFC 8536 3: a header,
+ * no transitions, the ttinfo, "X" and its NUL).
+ */
+static struct tz *
+one_type(int32_t off)
+{
+	unsigned char f[44 + 6 + 2];
+	uint32_t u = (uint32_t)off;
+	char err[256];
+
+	memset(f, 0, sizeof(f));
+	memcpy(f, "TZif", 4);
+	f[20 + 4 * 4 + 3] = 1;		/* typecnt */
+	f[20 + 5 * 4 + 3] = 2;		/* charcnt */
+	f[44] = (unsigned char)(u >> 24);
+	f[45] = (unsigned char)(u >> 16);
+	f[46] = (unsigned char)(u >> 8);
+	f[47] = (unsigned char)u;
+	f[50] = 'X';
+	return tz_parse("Test/One", f, sizeof(f), err, sizeof(err));
+}
+
+/* Offsets at RFC 8536's bounds load; one second past them do not. */
+static void
+offset_bounds(void)
+{
+	static const int32_t good[] = { -89999, 0, 93599 };
+	static const int32_t bad[] = { -90000, 93600, INT32_MIN };
+	struct tz *z;
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		z = one_type(good[i]);
+		ok(z != NULL && tz_offset(z, 0) == good[i],
+		    "a zone %+ld s from UT loads", (long)good[i]);
+		tz_free(z);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		z = one_type(bad[i]);
+		ok(z == NULL, "a zone %+ld s from UT is refused",
+		    (long)bad[i]);
+		tz_free(z);
+	}
+}
+
 int
 main(void)
 {
@@ -253,5 +299,6 @@ main(void)
 	refuses("Europe/Warsaw ", "not a time zone name");
 	refuses("right/UTC", "leap seconds");
 	broken_files();
+	offset_bounds();
 	return tap_done();
 }
