@@ -7,7 +7,9 @@
  * For a plain file there is an exact oracle: the lines handed out, and the
  * bytes of the overlong ones handed to the spill callback, each with its
  * newline, are the file again; no line is over the limit and none that is
- * skipped is within it; line numbers count up from 1 in each file.
+ * skipped is within it; line numbers count up from 1 in each file.  A
+ * UTF-8 byte order mark opening a file is skipped (sc-post(5)): it is put
+ * back before the first line when it was there.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +19,8 @@
 
 #include "buf.h"
 #include "input.h"
+
+#define BOM	"\xef\xbb\xbf"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -99,6 +103,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc == INPUT_LINE) {
 			if (len > maxline || sp.b.len != 0 || sp.ends != 0)
 				abort();
+			/* The byte order mark the reader skipped. */
+			if (plain && input_lineno(in) == 1 && blen >= 3 &&
+			    memcmp(body, BOM, 3) == 0)
+				buf_add(&got, BOM, 3);
 			buf_add(&got, line, len);
 		} else {
 			if (sp.ends != 1 || sp.b.len <= maxline)
