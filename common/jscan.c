@@ -390,8 +390,8 @@ build(const char *s, size_t n, int depth)
 	default:
 		/*
 		 * An integer has at most 18 digits (jscan checked): no
-		 * overflow.  A real may have 40 before its '.' or 'e', so
-		 * it is told apart before any digit is added up.
+		 * overflow.  A real may have up to 40 characters, digits
+		 * enough to overflow, so it is told apart first.
 		 */
 		for (p = s + (*s == '-'); p < s + n; p++)
 			if (*p < '0' || *p > '9')
