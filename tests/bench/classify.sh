@@ -169,7 +169,8 @@ else
 		done
 		# the reference learner on the same split (reference.py)
 		if [ -z "$refpy" ]; then
-			note "no scikit-learn (apt-get install python3-sklearn): reference learner skipped"
+			note "no scikit-learn (apt-get install\
+ python3-sklearn): reference learner skipped"
 		elif ! "$refpy" "$here/reference.py" sentiment \
 		    "$work/en-airline.train.ndjson" "$work/en-airline.dev.ndjson" \
 		    "$work/en-airline.reference.ndjson" 2>>"$work/stderr"; then

@@ -17,8 +17,9 @@ repository.  For each set S, DIR gets
 and classify.sh adds S.builtin.ndjson (sc-classify on S.all),
 S.anchors.ndjson (VADER and AFINN, English only) and S.trained.ndjson
 (sc-classify --model on S.dev), and for en-airline S.reference.ndjson
-(scikit-learn's logistic regression on the same split, reference.py).  Records are matched by id; a record
-missing from a prediction file counts as wrong.
+(scikit-learn's logistic regression on the same split, reference.py).
+Records are matched by id; a record missing from a prediction file
+counts as wrong.
 
 Macro-F1 is the mean over the set's gold labels of 2TP / (2TP + FP + FN).
 On the binary sets (no neutral gold label) a "neutral" answer is simply
